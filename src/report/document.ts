@@ -1,0 +1,104 @@
+/**
+ * The report document: its zod schema (the one definition; the TypeScript type is inferred from it)
+ * and a blank report made from the template.
+ */
+import { z } from 'zod';
+import { CELL_IDS, CELLS, type CellId } from './cells.ts';
+import { SECTIONS, type TextSectionKey } from './template.ts';
+
+/** Version of the document schema. Bump it with a migration in src/files when the shape changes. */
+export const REPORT_FORMAT_VERSION = 1;
+
+const MAX_TEXT = 200_000;
+const text = z.string().max(MAX_TEXT);
+
+/** A cell holds a number or null (empty). Kind checks (integer, ≥ 0, decimals) are rules, not schema. */
+const cellValue = z.number().nullable();
+
+const cellsShape = Object.fromEntries(CELL_IDS.map((id) => [id, cellValue])) as Record<
+  CellId,
+  typeof cellValue
+>;
+export const CellsSchema = z.strictObject(cellsShape);
+
+const cellIdSchema = z.enum(CELL_IDS as [CellId, ...CellId[]]);
+const textSectionKeys = SECTIONS.flatMap((s) => (s.kind === 'text' ? [s.key] : [])) as [
+  TextSectionKey,
+  ...TextSectionKey[],
+];
+const sectionKeySchema = z.enum(textSectionKeys);
+
+const isoDate = z.union([z.literal(''), z.iso.date()]);
+
+export const ReportSchema = z.strictObject({
+  formatVersion: z.literal(REPORT_FORMAT_VERSION),
+  id: z.string().min(1).max(100),
+  agency: z.string().max(200),
+  year: z.number().int().min(1990).max(2200).nullable(),
+  period: z.strictObject({ start: isoDate, end: isoDate }),
+  contact: z.strictObject({
+    address: text,
+    postcode: text,
+    phone: text,
+    email: text,
+    website: text,
+  }),
+  preamble: text,
+  sections: z.strictObject(
+    Object.fromEntries(textSectionKeys.map((k) => [k, text])) as Record<TextSectionKey, typeof text>,
+  ),
+  cells: CellsSchema,
+  notes: z.partialRecord(cellIdSchema, z.string().max(2000)),
+  /** false: 总计 cells are computed (自动合计); true: the clerk types them (手工填写) and rules check them. */
+  manualTotals: z.boolean(),
+  /** Last year's figures, when known: baseline of the 提示 rules T3-E and 现行有效件数. */
+  lastYear: z
+    .strictObject({
+      year: z.number().int(),
+      cells: z.partialRecord(cellIdSchema, z.number().nullable()),
+    })
+    .nullable(),
+  /** Text sections copied from last year and not yet revised (需更新). */
+  staleSections: z.array(sectionKeySchema).max(textSectionKeys.length),
+});
+
+export type Report = z.infer<typeof ReportSchema>;
+export type Cells = Report['cells'];
+export type { TextSectionKey };
+
+export function blankCells(): Cells {
+  return Object.fromEntries(CELLS.map((c) => [c.id, null])) as Cells;
+}
+
+export function newReportId(): string {
+  const random = globalThis.crypto?.randomUUID?.();
+  return random ?? `r-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+export function periodOfYear(year: number): Report['period'] {
+  return { start: `${year}-01-01`, end: `${year}-12-31` };
+}
+
+/** Reports are due by 31 January for the year before, so the year being reported is last year. */
+export function defaultReportYear(now = new Date()): number {
+  return now.getFullYear() - 1;
+}
+
+export function blankReport(options: { agency?: string; year?: number; id?: string } = {}): Report {
+  const year = options.year ?? defaultReportYear();
+  return {
+    formatVersion: REPORT_FORMAT_VERSION,
+    id: options.id ?? newReportId(),
+    agency: options.agency ?? '',
+    year,
+    period: periodOfYear(year),
+    contact: { address: '', postcode: '', phone: '', email: '', website: '' },
+    preamble: '',
+    sections: { overview: '', problems: '', other: '' },
+    cells: blankCells(),
+    notes: {},
+    manualTotals: false,
+    lastYear: null,
+    staleSections: [],
+  };
+}

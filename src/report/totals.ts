@@ -1,0 +1,37 @@
+/**
+ * 自动合计: total cells computed from their leaves, so they can never disagree.
+ * A total's parts are declared in the template (sumOf on rows and columns).
+ */
+import { CELLS, type CellDef } from './cells.ts';
+import type { Cells, Report } from './document.ts';
+
+const TOTALS: readonly CellDef[] = CELLS.filter((c) => c.isTotal);
+
+/** Sum of cells, empty counting as 0; amounts are rounded to 4 decimals to avoid 0.1 + 0.2 noise. */
+export function sumCells(cells: Cells, ids: readonly string[]): number {
+  let sum = 0;
+  for (const id of ids) sum += cells[id] ?? 0;
+  return Math.round(sum * 1e4) / 1e4;
+}
+
+function computedValue(cells: Cells, total: CellDef): number {
+  // A grand total (三（七）总计·总计) is both a row and a column total; summing the leaves of its row
+  // after that row's leaves are themselves computed gives the same result either way.
+  if (total.sumOfColumns) return sumCells(cells, total.sumOfColumns);
+  return sumCells(cells, total.sumOfRows!);
+}
+
+/** The cells with every total recomputed. Column totals first, so a grand total sees them. */
+export function computeTotals(cells: Cells): Cells {
+  const next: Cells = { ...cells };
+  const rowTotalsFirst = [...TOTALS].sort(
+    (a, b) => Number(Boolean(a.sumOfColumns)) - Number(Boolean(b.sumOfColumns)),
+  );
+  for (const total of rowTotalsFirst) next[total.id] = computedValue(next, total);
+  return next;
+}
+
+/** The report as it should be stored: totals computed unless the clerk types them by hand. */
+export function withTotals(report: Report): Report {
+  return report.manualTotals ? report : { ...report, cells: computeTotals(report.cells) };
+}
