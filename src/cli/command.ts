@@ -1,0 +1,20 @@
+/** One sub-command of `npm run cli -- <name> …`. Each lives in its own file under src/cli/. */
+export interface Command {
+  name: string;
+  /** One line for the command list. */
+  summary: string;
+  /** Full Chinese help, shown by `<name> --help`. */
+  help: string;
+  /** Returns the process exit code. Writes through io, never directly to process.stdout. */
+  run(args: string[], io: CliIo): Promise<number>;
+}
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  readFile(path: string): Promise<Uint8Array>;
+  writeFile(path: string, data: string | Uint8Array): Promise<void>;
+}
+
+/** Exit codes shared by every command. */
+export const EXIT = { ok: 0, findings: 1, badInput: 2 } as const;
