@@ -56,6 +56,8 @@ export const ReportSchema = z.strictObject({
     .strictObject({
       year: z.number().int(),
       cells: z.partialRecord(cellIdSchema, z.number().nullable()),
+      /** Last year's section texts, to flag text copied unchanged (内容雷同). */
+      sections: z.partialRecord(sectionKeySchema, text),
     })
     .nullable(),
   /** Text sections copied from last year and not yet revised (需更新). */
