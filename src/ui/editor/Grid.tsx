@@ -1,0 +1,249 @@
+import { useMemo, useRef, useState } from 'preact/hooks';
+import { formatCellValue, isPartialAmount, parseCellInput } from '../../report/cell-input.ts';
+import { type CellId, cellDef, tableMatrix } from '../../report/cells.ts';
+import type { Cells } from '../../report/document.ts';
+import { type LayoutCell, tableLayout } from '../../report/layout.ts';
+import { copyTsv, planPaste } from '../../report/paste.ts';
+import type { TableDef } from '../../report/template.ts';
+import { cellDomId, type FindingIndex } from '../findings-index.ts';
+import { GridCell } from './GridCell.tsx';
+import { cellsInRect, type Move, moveFrom, type Pos, positionOf } from './grid-nav.ts';
+
+export interface GridProps {
+  table: TableDef;
+  cells: Cells;
+  notes: Readonly<Record<string, string | undefined>>;
+  manualTotals: boolean;
+  index: FindingIndex;
+  /** Writes values. `mergeKey` groups typing in one cell into one undo step; `overwrites` marks a risky paste. */
+  onSetCells(values: Record<CellId, number | null>, mergeKey: string | null, overwrites: CellId[]): void;
+  /** A short message for the clerk (rejected input, paste notes). */
+  onNotice(message: string, tone: 'error' | 'info'): void;
+  /** The focused cell changed (the editor shows its findings and note). */
+  onActiveCell(cell: CellId | null): void;
+}
+
+const KEY_MOVES: Record<string, Move> = {
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+  ArrowLeft: 'left',
+  ArrowRight: 'right',
+};
+
+function focusCell(cell: CellId | null) {
+  if (!cell) return false;
+  const el = document.getElementById(cellDomId(cell)) as HTMLInputElement | null;
+  if (!el) return false;
+  el.focus();
+  el.select();
+  return true;
+}
+
+/** The editable grid of one official table, drawn from the template's layout (merged headers, stubs). */
+export function Grid(props: GridProps) {
+  const { table, cells, manualTotals, index } = props;
+  const layout = useMemo(() => tableLayout(table), [table]);
+  const matrix = useMemo(() => tableMatrix(table), [table]);
+  const [selection, setSelection] = useState<{ anchor: Pos; focus: Pos } | null>(null);
+  const selected = useMemo(
+    () => new Set(selection ? cellsInRect(matrix, selection.anchor, selection.focus) : []),
+    [selection, matrix],
+  );
+  const lastFocused = useRef<CellId | null>(null);
+
+  const editable = (cell: CellId) => manualTotals || !cellDef(cell).isTotal;
+
+  const onFocusIn = (e: FocusEvent) => {
+    const cell = (e.target as HTMLElement).dataset?.cell;
+    if (!cell) return;
+    (e.target as HTMLInputElement).select();
+    lastFocused.current = cell;
+    props.onActiveCell(cell);
+    const pos = positionOf(matrix, cell);
+    if (pos && !selected.has(cell)) setSelection({ anchor: pos, focus: pos });
+  };
+
+  const onInput = (e: Event) => {
+    const el = e.target as HTMLInputElement;
+    const cell = el.dataset.cell;
+    if (!cell || !editable(cell)) return;
+    const def = cellDef(cell);
+    const parsed = parseCellInput(el.value, def.kind);
+    if (parsed.ok && !parsed.dashAsZero) {
+      props.onSetCells({ [cell]: parsed.value }, `cell:${cell}`, []);
+      return;
+    }
+    if (def.kind === 'amount' && isPartialAmount(el.value)) return;
+    // Not a number: keep the cell as it was and say why, nothing is stored.
+    const reason = parsed.ok ? '请填写数字；没有发生请填 0' : parsed.reason;
+    el.value = formatCellValue(cells[cell] ?? null);
+    props.onNotice(`${def.label}：${reason}`, 'error');
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const el = e.target as HTMLInputElement;
+    const cell = el.dataset?.cell;
+    if (!cell) return;
+    const pos = positionOf(matrix, cell)!;
+    const wholeSelected = el.selectionStart === 0 && el.selectionEnd === el.value.length;
+    let move: Move | null = KEY_MOVES[e.key] ?? null;
+    if (e.key === 'ArrowLeft' && !wholeSelected && (el.selectionStart ?? 0) > 0) move = null;
+    if (e.key === 'ArrowRight' && !wholeSelected && (el.selectionEnd ?? 0) < el.value.length) move = null;
+    if (e.key === 'Enter') move = e.shiftKey ? 'up' : 'down';
+    if (e.key === 'Tab') move = e.shiftKey ? 'previous' : 'next';
+
+    if (move && e.shiftKey && KEY_MOVES[e.key]) {
+      // Shift+arrows extend the block selection (for copy and delete).
+      const target = moveFrom(matrix, selection?.focus ?? pos, move);
+      e.preventDefault();
+      if (target) setSelection({ anchor: selection?.anchor ?? pos, focus: positionOf(matrix, target)! });
+      return;
+    }
+    if (move) {
+      const target = moveFrom(matrix, pos, move);
+      if (target) {
+        e.preventDefault();
+        focusCell(target);
+        const p = positionOf(matrix, target)!;
+        setSelection({ anchor: p, focus: p });
+      } else if (e.key !== 'Tab') {
+        e.preventDefault();
+      }
+      return;
+    }
+    if (e.key === 'Delete') {
+      e.preventDefault();
+      const targets = (selected.size ? [...selected] : [cell]).filter(editable);
+      const values = Object.fromEntries(targets.map((c) => [c, null]));
+      if (targets.length)
+        props.onSetCells(
+          values,
+          null,
+          targets.filter((c) => cells[c] !== null),
+        );
+    }
+  };
+
+  const onCopy = (e: ClipboardEvent) => {
+    if (!selection || !e.clipboardData) return;
+    e.preventDefault();
+    e.clipboardData.setData('text/plain', copyTsv(matrix, selection.anchor, selection.focus, cells));
+  };
+
+  const onPaste = (e: ClipboardEvent) => {
+    const cell = (e.target as HTMLElement).dataset?.cell;
+    if (!cell || !e.clipboardData) return;
+    e.preventDefault();
+    const anchorCell = selection
+      ? (matrix[Math.min(selection.anchor.row, selection.focus.row)]?.[
+          Math.min(selection.anchor.col, selection.focus.col)
+        ] ?? cell)
+      : cell;
+    const plan = planPaste(e.clipboardData.getData('text/plain'), matrix, anchorCell, cells, manualTotals);
+    if (!plan.ok) {
+      props.onNotice(plan.message, 'error');
+      return;
+    }
+    const count = Object.keys(plan.values).length;
+    if (count) props.onSetCells(plan.values, null, plan.overwritten);
+    const notes: string[] = [];
+    if (count > 1) notes.push(`已粘贴 ${count} 格`);
+    if (plan.dashCells.length) {
+      notes.push(
+        `${plan.dashCells.length} 格的“/”“—”“-”已按 0 填写：${plan.dashCells.map((c) => cellDef(c).label).join('、')}`,
+      );
+    }
+    if (plan.skippedTotals.length) {
+      notes.push(
+        `合计格为自动计算，粘贴的合计未采用（${plan.skippedTotals
+          .map((s) => `${cellDef(s.cell).label} 粘贴为 ${s.pasted ?? '空'}`)
+          .join('；')}）`,
+      );
+    }
+    if (notes.length) props.onNotice(`${notes.join('；')}。`, 'info');
+    const first = Object.keys(plan.values)[0];
+    const last = Object.keys(plan.values).pop();
+    if (first && last) {
+      setSelection({ anchor: positionOf(matrix, first)!, focus: positionOf(matrix, last)! });
+    }
+  };
+
+  const renderLabel = (c: LayoutCell, key: number) => {
+    const help = c.role === 'rowHeader' && c.rowKey ? findHelp(table, c.rowKey, c.text) : undefined;
+    const Tag = c.role === 'rowHeader' ? 'th' : 'th';
+    return (
+      <Tag
+        key={key}
+        class={`label label-${c.role}`}
+        colSpan={c.colSpan}
+        rowSpan={c.rowSpan}
+        scope={c.role === 'rowHeader' ? 'row' : c.role === 'columnHeader' ? 'col' : undefined}
+      >
+        {c.text}
+        {help ? (
+          <details class="help">
+            <summary aria-label={`填报说明：${c.text}`}>？</summary>
+            <p>{help}</p>
+          </details>
+        ) : null}
+      </Tag>
+    );
+  };
+
+  const renderRow = (cellsOfRow: LayoutCell[], key: string) => (
+    <tr key={key}>
+      {cellsOfRow.map((c, i) => {
+        if (c.role !== 'value') return renderLabel(c, i);
+        const id = c.cell!;
+        const def = cellDef(id);
+        const marks = index.cells.get(id);
+        return (
+          <GridCell
+            key={id}
+            id={id}
+            label={def.label}
+            kind={def.kind}
+            value={cells[id] ?? null}
+            readOnly={!editable(id)}
+            colSpan={c.colSpan}
+            severity={marks?.severity ?? null}
+            message={marks ? marks.messages.join('；') : ''}
+            selected={selected.size > 1 && selected.has(id)}
+            hasNote={Boolean(props.notes[id])}
+          />
+        );
+      })}
+    </tr>
+  );
+
+  return (
+    <div class="grid-scroll">
+      <table
+        class={`grid grid-${table.id}`}
+        aria-label={table.name}
+        onFocusIn={onFocusIn}
+        onInput={onInput}
+        onKeyDown={onKeyDown}
+        onCopy={onCopy}
+        onPaste={onPaste}
+      >
+        {layout.blocks.map((block, b) => (
+          <tbody key={b}>
+            {block.title ? renderRow(block.title.cells, `t${b}`) : null}
+            {block.header.map((row, r) => renderRow(row.cells, `h${b}-${r}`))}
+            {block.body.map((row) => renderRow(row.cells, `r${b}-${row.rowKey}`))}
+          </tbody>
+        ))}
+      </table>
+    </div>
+  );
+}
+
+/** Help text of a row label: the row's own counting note, shown on the label cell that names it. */
+function findHelp(table: TableDef, rowKey: string, text: string | undefined): string | undefined {
+  for (const block of table.blocks) {
+    const row = block.rows.find((r) => r.key === rowKey);
+    if (row && row.path[row.path.length - 1] === text) return row.help;
+  }
+  return undefined;
+}

@@ -1,0 +1,66 @@
+import { memo } from 'preact/compat';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { formatCellValue, parseCellInput } from '../../report/cell-input.ts';
+import type { CellKind } from '../../report/template.ts';
+import { cellDomId } from '../findings-index.ts';
+
+export interface GridCellProps {
+  id: string;
+  label: string;
+  kind: CellKind;
+  value: number | null;
+  readOnly: boolean;
+  colSpan: number;
+  severity: '错误' | '提示' | null;
+  /** Findings of this cell, joined; exposed to screen readers through aria-describedby. */
+  message: string;
+  selected: boolean;
+  hasNote: boolean;
+}
+
+/**
+ * One value cell: a plain input. Keys, typing, copy and paste are handled by the grid through event
+ * delegation, so a cell only renders its value and marks; memo keeps a keystroke to the cells it changed.
+ */
+export const GridCell = memo(function GridCell(p: GridCellProps) {
+  const input = useRef<HTMLInputElement>(null);
+  // The DOM keeps what is being typed ("12." on the way to 12.5); it is overwritten only when the
+  // value changed for another reason (undo, paste, totals).
+  useLayoutEffect(() => {
+    const el = input.current;
+    if (!el) return;
+    const shown = parseCellInput(el.value, p.kind);
+    if (!shown.ok || shown.value !== p.value) el.value = formatCellValue(p.value);
+  }, [p.value, p.kind]);
+
+  const classes = [
+    'cell',
+    p.readOnly ? 'cell-total' : '',
+    p.severity === '错误' ? 'cell-error' : p.severity === '提示' ? 'cell-hint' : '',
+    p.selected ? 'cell-selected' : '',
+    p.hasNote ? 'cell-noted' : '',
+  ].join(' ');
+  const describedBy = p.message ? `desc-${p.id}` : undefined;
+  return (
+    <td class={classes} colSpan={p.colSpan}>
+      <input
+        ref={input}
+        id={cellDomId(p.id)}
+        data-cell={p.id}
+        class="cell-input"
+        inputMode={p.kind === 'amount' ? 'decimal' : 'numeric'}
+        autoComplete="off"
+        aria-label={p.readOnly ? `${p.label}（自动合计）` : p.label}
+        aria-invalid={p.severity === '错误' ? 'true' : undefined}
+        aria-describedby={describedBy}
+        readOnly={p.readOnly}
+        defaultValue={formatCellValue(p.value)}
+      />
+      {p.message ? (
+        <span id={describedBy} class="visually-hidden">
+          {p.message}
+        </span>
+      ) : null}
+    </td>
+  );
+});
