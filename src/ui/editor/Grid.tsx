@@ -1,5 +1,10 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { formatCellValue, isPartialAmount, parseCellInput } from '../../report/cell-input.ts';
+import {
+  formatCellValue,
+  isPartialAmount,
+  normaliseNumberText,
+  parseCellInput,
+} from '../../report/cell-input.ts';
 import { type CellId, cellDef, tableMatrix } from '../../report/cells.ts';
 import type { Cells } from '../../report/document.ts';
 import { type LayoutCell, tableLayout } from '../../report/layout.ts';
@@ -70,6 +75,8 @@ export function Grid(props: GridProps) {
     const def = cellDef(cell);
     const parsed = parseCellInput(el.value, def.kind);
     if (parsed.ok && !parsed.dashAsZero) {
+      const normalised = normaliseNumberText(el.value);
+      if (normalised !== el.value) el.value = normalised; // full-width digits typed through an IME
       props.onSetCells({ [cell]: parsed.value }, `cell:${cell}`, []);
       return;
     }

@@ -1,0 +1,204 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { blankReport, type Report } from '../../../src/report/document.ts';
+import { App, exampleReport } from '../../../src/ui/App.tsx';
+
+const cell = (id: string) => document.getElementById(`cell-${id}`) as HTMLInputElement;
+const badge = () => document.querySelector('.topbar .badge')!.textContent!.replace(/\s+/g, '');
+
+function renderApp(report: () => Report = exampleReport) {
+  const user = userEvent.setup();
+  render(<App initial={report} />);
+  return user;
+}
+
+function paste(target: HTMLElement, text: string) {
+  fireEvent.paste(target, {
+    clipboardData: { getData: (type: string) => (type === 'text/plain' ? text : '') },
+  });
+}
+
+describe('editor: typing and live checks', () => {
+  it('the sample opens clean, and typing into table 3 updates the total and fires T3-A at once', async () => {
+    const user = renderApp();
+    expect(badge()).toBe('错误0/提示0');
+    await user.click(cell('t3.new.natural'));
+    await user.keyboard('5');
+    expect(cell('t3.new.natural').value).toBe('5');
+    expect(cell('t3.new.total').value).toBe('6');
+    expect(badge()).toMatch(/^错误2\//);
+    expect(
+      screen.getAllByText(/自然人列：.*要使本列平衡，四、结转下年度继续办理 应为 3/).length,
+    ).toBeGreaterThan(0);
+    expect(cell('t3.new.natural').getAttribute('aria-invalid')).toBe('true');
+    const description = document.getElementById(cell('t3.new.natural').getAttribute('aria-describedby')!);
+    expect(description?.textContent).toContain('自然人列');
+  });
+
+  it('typing replaces the focused value, and non-numbers are refused with a message', async () => {
+    const user = renderApp();
+    await user.click(cell('t2.license.decisions'));
+    await user.keyboard('42');
+    expect(cell('t2.license.decisions').value).toBe('42');
+    await user.keyboard('x');
+    expect(cell('t2.license.decisions').value).toBe('42');
+    expect(screen.getByRole('alert').textContent).toContain('行政许可·本年处理决定数量');
+    expect(screen.getByRole('alert').textContent).toContain('非负整数');
+  });
+
+  it('accepts amounts with decimals in 万元 and full-width digits', async () => {
+    const user = renderApp();
+    await user.click(cell('t2.fees.amount'));
+    await user.keyboard('４０６８.208');
+    expect(cell('t2.fees.amount').value).toBe('4068.208');
+    expect(badge()).toBe('错误0/提示0');
+  });
+
+  it('totals are read-only while automatic and editable by hand after the switch, then mismatches are 错误', async () => {
+    const user = renderApp();
+    expect(cell('t3.total.natural').readOnly).toBe(true);
+    await user.click(screen.getAllByLabelText(/手工填写合计/)[0]!);
+    expect(cell('t3.total.natural').readOnly).toBe(false);
+    await user.click(cell('t3.total.natural'));
+    await user.keyboard('7');
+    expect(
+      screen.getAllByText('三（七）总计·自然人 为 7，但（一）至（六）各项之和为 2').length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('Delete clears a cell, which is then flagged 未填写', async () => {
+    const user = renderApp();
+    await user.click(cell('t4.cases.reviewUpheld'));
+    await user.keyboard('{Delete}');
+    expect(cell('t4.cases.reviewUpheld').value).toBe('');
+    expect(
+      screen.getByRole('button', { name: /1 格未填写（按 0 计），第一格：行政复议·结果维持/ }),
+    ).toBeTruthy();
+  });
+});
+
+describe('editor: keyboard moves', () => {
+  it('arrows, Enter and Tab move between cells in the official order', async () => {
+    const user = renderApp();
+    await user.click(cell('t3.new.natural'));
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(cell('t3.carriedIn.natural'));
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement).toBe(cell('t3.carriedIn.business'));
+    await user.keyboard('{Enter}');
+    expect(document.activeElement).toBe(cell('t3.granted.business'));
+    await user.keyboard('{Shift>}{Enter}{/Shift}');
+    expect(document.activeElement).toBe(cell('t3.carriedIn.business'));
+    await user.keyboard('{ArrowLeft}{ArrowUp}');
+    expect(document.activeElement).toBe(cell('t3.new.natural'));
+    await user.click(cell('t3.new.total'));
+    await user.keyboard('{Tab}');
+    expect(document.activeElement).toBe(cell('t3.carriedIn.natural'));
+    await user.keyboard('{Shift>}{Tab}{/Shift}');
+    expect(document.activeElement).toBe(cell('t3.new.total'));
+  });
+
+  it('in table 2, moving down from a three-column band lands in the single-value band', async () => {
+    const user = renderApp();
+    await user.click(cell('t2.normative.valid'));
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(cell('t2.license.decisions'));
+  });
+});
+
+describe('editor: block paste', () => {
+  it('pastes a TSV block from Excel (thousands separators, spaces, full-width digits)', async () => {
+    const user = renderApp(() => blankReport({ agency: '测试局', year: 2024 }));
+    await user.click(cell('t3.new.natural'));
+    paste(cell('t3.new.natural'), '1,234\t ２ \t3\r\n4\t5\t6\r\n');
+    expect(cell('t3.new.natural').value).toBe('1234');
+    expect(cell('t3.new.business').value).toBe('2');
+    expect(cell('t3.new.research').value).toBe('3');
+    expect(cell('t3.carriedIn.research').value).toBe('6');
+    expect(cell('t3.new.total').value).toBe('1239');
+    expect(document.querySelector('.notice-info')!.textContent).toContain('已粘贴 6 格');
+  });
+
+  it('reads "/", "—" and "-" as 0 and says which cells', async () => {
+    const user = renderApp(() => blankReport({ agency: '测试局', year: 2024 }));
+    await user.click(cell('t4.cases.reviewUpheld'));
+    paste(cell('t4.cases.reviewUpheld'), '/\t—\t-\t1');
+    expect(cell('t4.cases.reviewUpheld').value).toBe('0');
+    expect(cell('t4.cases.reviewPending').value).toBe('1');
+    expect(cell('t4.cases.reviewTotal').value).toBe('1');
+    expect(document.querySelector('.notice-info')!.textContent).toContain('3 格的“/”“—”“-”已按 0 填写');
+  });
+
+  it('rejects the whole paste when one value is not a number, and changes nothing', async () => {
+    const user = renderApp();
+    const before = cell('t3.new.natural').value;
+    await user.click(cell('t3.new.natural'));
+    paste(cell('t3.new.natural'), '9\t9\n9\tabc');
+    expect(cell('t3.new.natural').value).toBe(before);
+    expect(cell('t3.new.business').value).toBe('0');
+    const alert = screen.getByRole('alert').textContent!;
+    expect(alert).toContain('第 2 行第 2 列');
+    expect(alert).toContain('二、上年结转政府信息公开申请数量·商业企业');
+    expect(alert).toContain('整块粘贴已取消');
+  });
+
+  it('rejects a block that runs off the table', async () => {
+    const user = renderApp();
+    await user.click(cell('t3.new.total'));
+    paste(cell('t3.new.total'), '1\t2');
+    expect(screen.getByRole('alert').textContent).toContain('超出了表格范围');
+    expect(cell('t3.new.total').value).toBe('3');
+  });
+});
+
+describe('editor: undo and redo across cells and texts', () => {
+  it('Ctrl+Z undoes a cell edit and a text edit in order, Ctrl+Y redoes them', async () => {
+    const user = renderApp();
+    await user.click(cell('t2.license.decisions'));
+    await user.keyboard('99');
+    const problems = screen.getByRole('textbox', {
+      name: '五、存在的主要问题及改进情况',
+    }) as HTMLTextAreaElement;
+    const original = problems.value;
+    await user.click(problems);
+    await user.keyboard('{End}新增一句。');
+    expect(problems.value.endsWith('新增一句。')).toBe(true);
+    await user.keyboard('{Control>}z{/Control}');
+    expect(problems.value).toBe(original);
+    expect(cell('t2.license.decisions').value).toBe('99');
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(cell('t2.license.decisions').value).toBe('11'));
+    await user.keyboard('{Control>}y{/Control}{Control>}y{/Control}');
+    expect(cell('t2.license.decisions').value).toBe('99');
+    expect(problems.value.endsWith('新增一句。')).toBe(true);
+  });
+});
+
+describe('editor: 审核结果 panel', () => {
+  it('lists findings grouped by table and a click moves focus to the cell', async () => {
+    const user = renderApp();
+    await user.click(cell('t4.cases.directUpheld'));
+    await user.keyboard('2');
+    await user.click(screen.getAllByLabelText(/手工填写合计/)[0]!);
+    await user.click(cell('t4.cases.directTotal'));
+    await user.keyboard('5');
+    const group = screen.getByRole('heading', { name: '表四（政府信息公开行政复议、行政诉讼情况）' });
+    expect(group).toBeTruthy();
+    const finding = screen.getByRole('button', {
+      name: /行政诉讼·未经复议直接起诉·总计 为 5，但结果维持、结果纠正、其他结果、尚未审结之和为 2/,
+    });
+    cell('t2.rules.issued').focus();
+    await user.click(finding);
+    expect(document.activeElement).toBe(cell('t4.cases.directTotal'));
+  });
+
+  it('a blank report shows the missing agency as 错误 and its empty cells as one 提示 line per table', () => {
+    renderApp(() => blankReport());
+    expect(screen.getByText(/机关名称 未填写/, { selector: 'button' })).toBeTruthy();
+    // Table 3 has 24 × 6 leaf cells outside the automatic totals; table 2 has 10, table 4 has 12.
+    expect(screen.getByRole('button', { name: /144 格未填写/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /10 格未填写/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /12 格未填写/ })).toBeTruthy();
+  });
+});
