@@ -1,0 +1,119 @@
+#!/usr/bin/python3
+"""Regenerates the subset fonts of the PDF exporter (src/pdf/fonts/*.otf).
+
+Source: Debian's fonts-noto-cjk (.ttc collections, which pdf-lib cannot read). We take the
+Simplified Chinese face of Noto Serif CJK and Noto Sans CJK and keep only
+  通用规范汉字表 8105 字 (src/pdf/fonts/charset/tongyong-8105.txt)
+  ∪ GB 2312 (every character of the 'gb2312' codec: 6763 hanzi and 682 symbols)
+  ∪ ASCII ∪ Latin-1 ∪ CJK punctuation, full-width forms, circled numbers (note markers).
+Only the GSUB features fontkit applies by default are kept (pdf-lib draws the glyphs fontkit picks);
+GPOS and the vertical-writing tables are dropped (pdf-lib ignores positioning, we write horizontally).
+
+Needs Debian's python3-fonttools and fonts-noto-cjk:  apt-get install python3-fonttools fonts-noto-cjk
+Run from the repository root:  /usr/bin/python3 scripts/make-fonts.py
+The output is committed, so `npm install` alone gives a working app; rerun only to change the set.
+"""
+
+import os
+import sys
+import time
+
+from fontTools import subset
+from fontTools.ttLib import TTCollection
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT_DIR = os.path.join(ROOT, 'src', 'pdf', 'fonts')
+CHARSET_8105 = os.path.join(OUT_DIR, 'charset', 'tongyong-8105.txt')
+NOTO_DIR = '/usr/share/fonts/opentype/noto'
+
+FONTS = [
+    # (collection, face name, output file)
+    ('NotoSerifCJK-Regular.ttc', 'Noto Serif CJK SC', 'NotoSerifCJKsc-Regular.subset.otf'),
+    ('NotoSansCJK-Regular.ttc', 'Noto Sans CJK SC', 'NotoSansCJKsc-Regular.subset.otf'),
+]
+
+# Ranges of symbols a report may contain besides hanzi (the font keeps those it has).
+SYMBOL_RANGES = [
+    (0x0020, 0x007E),  # ASCII
+    (0x00A0, 0x00FF),  # Latin-1: × ÷ ° ± · § ¥
+    (0x2010, 0x205E),  # general punctuation: — ‘ ’ “ ” … ‰ ′ ″ ※
+    (0x2100, 0x214F),  # letterlike: ℃ №
+    (0x2160, 0x217F),  # Roman numerals Ⅰ–Ⅻ
+    (0x2190, 0x2199),  # arrows
+    (0x2460, 0x24FF),  # ① … ⑳ ⑴ ⒈ (footnote markers)
+    (0x2E3A, 0x2E3B),  # ⸺ ⸻
+    (0x3000, 0x303F),  # CJK symbols and punctuation: 、。〃〇《》「」『』【】〔〕〖〗
+    (0x3220, 0x3243),  # ㈠ … ㈩
+    (0xFF01, 0xFF5E),  # full-width forms: ，：；！？（）％
+    (0xFFE0, 0xFFE6),  # ￠ ￡ ￢ ￣ ￤ ￥
+]
+
+KEPT_FEATURES = ['ccmp', 'locl', 'rlig', 'calt', 'clig', 'liga', 'rclt']
+
+
+def gb2312_codepoints():
+    points = set()
+    for high in range(0xA1, 0xF8):
+        for low in range(0xA1, 0xFF):
+            try:
+                points.add(ord(bytes([high, low]).decode('gb2312')))
+            except UnicodeDecodeError:
+                pass
+    return points
+
+
+def tongyong_codepoints():
+    with open(CHARSET_8105, encoding='utf-8') as f:
+        chars = [line.strip() for line in f if line.strip() and not line.startswith('#')]
+    if len(chars) != 8105 or len(set(chars)) != 8105 or any(len(c) != 1 for c in chars):
+        sys.exit(f'{CHARSET_8105}: expected 8105 distinct characters, got {len(set(chars))}')
+    return {ord(c) for c in chars}
+
+
+def wanted_codepoints():
+    points = tongyong_codepoints() | gb2312_codepoints()
+    for first, last in SYMBOL_RANGES:
+        points.update(range(first, last + 1))
+    return points
+
+
+def face(collection, name):
+    fonts = TTCollection(os.path.join(NOTO_DIR, collection)).fonts
+    for font in fonts:
+        if font['name'].getDebugName(4) == name:
+            return font
+    sys.exit(f'{collection}: no face named {name}')
+
+
+def make(collection, name, out_name, points):
+    started = time.time()
+    font = face(collection, name)
+    cmap = font.getBestCmap()
+    missing_hanzi = sorted(p for p in tongyong_codepoints() | gb2312_codepoints() if p not in cmap)
+    options = subset.Options()
+    options.layout_features = KEPT_FEATURES
+    options.name_IDs = ['*']
+    options.name_languages = ['*']
+    options.notdef_outline = True
+    options.drop_tables += ['BASE', 'VORG', 'vhea', 'vmtx', 'GPOS']
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=points)
+    subsetter.subset(font)
+    out = os.path.join(OUT_DIR, out_name)
+    font.save(out)
+    kept = len(font.getBestCmap())
+    print(
+        f'{out_name}: {os.path.getsize(out) / 1e6:.2f} MB, {kept} code points, '
+        f'{len(missing_hanzi)} of 8105 ∪ GB2312 missing, {time.time() - started:.1f} s'
+    )
+
+
+def main():
+    points = wanted_codepoints()
+    print(f'{len(points)} code points requested')
+    for collection, name, out_name in FONTS:
+        make(collection, name, out_name, points)
+
+
+if __name__ == '__main__':
+    main()
