@@ -68,6 +68,16 @@ export function Grid(props: GridProps) {
     if (pos && !selected.has(cell)) setSelection({ anchor: pos, focus: pos });
   };
 
+  // A click selects the cell's whole value, so typing replaces it (as in Excel/WPS);
+  // a double click places the caret for editing inside the number.
+  const onMouseDown = (e: MouseEvent) => {
+    const el = e.target as HTMLInputElement;
+    if (!el.dataset?.cell || e.detail > 1 || e.shiftKey) return;
+    e.preventDefault();
+    el.focus();
+    el.select();
+  };
+
   const onInput = (e: Event) => {
     const el = e.target as HTMLInputElement;
     const cell = el.dataset.cell;
@@ -229,6 +239,7 @@ export function Grid(props: GridProps) {
         class={`grid grid-${table.id}`}
         aria-label={table.name}
         onFocusIn={onFocusIn}
+        onMouseDown={onMouseDown}
         onInput={onInput}
         onKeyDown={onKeyDown}
         onCopy={onCopy}
