@@ -1,0 +1,127 @@
+/**
+ * `check <files…>`: runs the rules (审核) on each report file and prints the findings in Chinese.
+ * Files are checked one by one; an unreadable file is reported and the others are still checked.
+ * Exit code: 2 if any file could not be read, else 1 if any has a 错误, else 0.
+ */
+import type { Report } from '../report/document.ts';
+import { countBySeverity, evaluate, type Finding } from '../report/rules.ts';
+import { reportTitle, tableById } from '../report/template.ts';
+import { messageOf, parseCommandArgs } from './args.ts';
+import { type CliIo, type Command, EXIT } from './command.ts';
+import { readReportFile } from './read-report.ts';
+
+type FileResult =
+  | { file: string; readable: false; message: string }
+  | { file: string; readable: true; report: Report; findings: Finding[] };
+
+async function checkFile(file: string, io: CliIo): Promise<FileResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readFile(file);
+  } catch (error) {
+    return { file, readable: false, message: messageOf(error) };
+  }
+  const read = await readReportFile(bytes, file);
+  if (!read.ok) return { file, readable: false, message: read.message };
+  return { file, readable: true, report: read.report, findings: evaluate(read.report) };
+}
+
+/** 「表三」 from 「表三（收到和处理政府信息公开申请情况）」; 「全文」 for whole-report rules. */
+const tableTag = (f: Finding) => (f.table ? tableById(f.table).name.split('（')[0]! : '全文');
+
+export function formatFinding(f: Finding): string {
+  return `  ${f.severity}  ${tableTag(f)}  ${f.ruleId}  ${f.message}`;
+}
+
+function printResult(result: FileResult, io: CliIo, errorsOnly: boolean): void {
+  if (!result.readable) {
+    io.err(`${result.file}：无法审核——${result.message}`);
+    return;
+  }
+  const title = `${result.file} 《${reportTitle(result.report.agency, result.report.year)}》`;
+  const { errors, hints } = countBySeverity(result.findings);
+  if (errors + hints === 0) {
+    io.out(`${title}：没有发现问题。`);
+    return;
+  }
+  const shown = errorsOnly ? result.findings.filter((f) => f.severity === '错误') : result.findings;
+  const hidden = result.findings.length - shown.length;
+  io.out(
+    [
+      `${title}：${errors} 个错误，${hints} 个提示${hidden ? `（提示未列出，去掉 --errors-only 可查看）` : ''}`,
+      ...shown.map(formatFinding),
+    ].join('\n'),
+  );
+}
+
+function asJson(result: FileResult) {
+  if (!result.readable) return { file: result.file, readable: false, message: result.message };
+  const { report, findings } = result;
+  return {
+    file: result.file,
+    readable: true,
+    title: reportTitle(report.agency, report.year),
+    ...countBySeverity(findings),
+    findings: findings.map((f) => ({ ...f, cells: [...f.cells], fields: [...f.fields] })),
+  };
+}
+
+function summary(results: readonly FileResult[]): string {
+  const unreadable = results.filter((r) => !r.readable).length;
+  const withErrors = results.filter((r) => r.readable && countBySeverity(r.findings).errors > 0).length;
+  const passed = results.length - unreadable - withErrors;
+  const parts = [
+    `${passed} 个无错误`,
+    `${withErrors} 个有错误`,
+    ...(unreadable ? [`${unreadable} 个无法读取`] : []),
+  ];
+  return `共检查 ${results.length} 个文件：${parts.join('，')}。`;
+}
+
+export function exitCodeOf(results: readonly FileResult[]): number {
+  if (results.some((r) => !r.readable)) return EXIT.badInput;
+  if (results.some((r) => r.readable && countBySeverity(r.findings).errors > 0)) return EXIT.findings;
+  return EXIT.ok;
+}
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: '审核年报文件（可一次审核多个），列出错误和提示',
+  help: [
+    '用法：npm run cli -- check <文件…> [--errors-only] [--json]',
+    '',
+    '审核一个或多个年报数据文件（本工具保存的 .json），按文件逐个列出审核结果：',
+    '  错误  必须改正（如合计与分项之和不符、表三各列不平衡、件数不是整数）；',
+    '  提示  请核对（如单元格未填写、与上年数据不衔接）。',
+    '某个文件无法读取时，会说明原因并继续审核其余文件。',
+    '',
+    '选项：',
+    '  --errors-only  只列出错误，不列出提示（数量照常统计）',
+    '  --json         以 JSON 输出结果，供其他程序使用',
+    '',
+    '退出码：0 全部无错误；1 有文件存在错误；2 有文件无法读取或内容无效。',
+    '',
+    '例：npm run cli -- check examples/gx-kjt-2021.json',
+    '    npm run cli -- check 2021/*.json --errors-only',
+  ].join('\n'),
+  async run(args, io) {
+    const parsed = parseCommandArgs(args, [{ name: 'errors-only' }, { name: 'json' }], 'check');
+    if (!parsed.ok) {
+      io.err(parsed.message);
+      return EXIT.badInput;
+    }
+    if (parsed.positionals.length === 0) {
+      io.err('请给出要审核的文件，例如：npm run cli -- check examples/gx-kjt-2021.json');
+      return EXIT.badInput;
+    }
+    const results: FileResult[] = [];
+    for (const file of parsed.positionals) {
+      const result = await checkFile(file, io);
+      results.push(result);
+      if (!parsed.options.json) printResult(result, io, Boolean(parsed.options['errors-only']));
+    }
+    if (parsed.options.json) io.out(JSON.stringify(results.map(asJson), null, 2));
+    else if (results.length > 1) io.out(summary(results));
+    return exitCodeOf(results);
+  },
+};
