@@ -20,7 +20,7 @@ export const tablesCommand: Command = {
     '输出可以用 from-tables 读回，生成新的年报文件。',
     '',
     '选项：',
-    '  --no-headers        只输出数据行（共 31 行），不输出表名和表头',
+    '  --no-headers        只输出数据行（共 32 行），不输出表名和表头',
     '  -o, --output 文件名  写入文件（UTF-8 编码），不显示在屏幕上',
     '',
     '例：npm run cli -- tables examples/gx-kjt-2021.json -o 2021表格.tsv',

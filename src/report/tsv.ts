@@ -87,7 +87,7 @@ function tableLines(table: TableDef, cells: Report['cells'], withHeaders: boolea
 
 /**
  * The three tables as TSV, every line ending in "\n". With `headers: false` only the data lines
- * (31 of them, in order), e.g. for pasting under an existing header in a spreadsheet.
+ * (32 of them, in order), e.g. for pasting under an existing header in a spreadsheet.
  */
 export function reportToTsv(report: Pick<Report, 'cells'>, options: { headers?: boolean } = {}): string {
   const withHeaders = options.headers ?? true;
@@ -165,7 +165,9 @@ const MAX_STUB_FIELDS = 3;
 
 /** The row a line's leading fields name, and how many fields the label takes. */
 function labelledRow(fields: readonly string[]): { row: number; labelFields: number } | null {
-  for (let n = Math.min(MAX_STUB_FIELDS, fields.length); n >= 1; n--) {
+  // Shortest first, and ending in a non-empty field: empty value fields after a label are values.
+  for (let n = 1; n <= Math.min(MAX_STUB_FIELDS, fields.length); n++) {
+    if (fields[n - 1]!.trim() === '') continue;
     const row = ROW_BY_LABEL.get(normalise(fields.slice(0, n).join('')));
     if (row !== undefined) return { row, labelFields: n };
   }
@@ -190,24 +192,70 @@ function tableNamed(fields: readonly string[]): TableDef | undefined {
   return undefined;
 }
 
-/** Reads TSV written by reportToTsv, or typed or pasted by a clerk (see the file comment). */
+/** The value fields of a line for `row`, or a message saying why they cannot be. */
+function valueFields(fields: readonly string[], row: TsvRow, labelFields: number): string[] | string {
+  let values = fields.slice(labelFields);
+  const first = values[0]?.trim() ?? '';
+  if (labelFields === 0 && first !== '' && !hasDigit(first) && !parseCellInput(first, 'count').ok) {
+    // Table 4's row has no official label, so any text in front is taken as its label.
+    if (row.label !== UNSTUBBED_ROW_LABEL) {
+      return `不认识行名“${first}”。请使用表格中的行名（如“${row.label}”），或删去行名、按顺序排列各行。`;
+    }
+    values = values.slice(1);
+  }
+  while (values.length > row.cells.length && values.at(-1)!.trim() === '') values = values.slice(0, -1);
+  // Empty stub fields in front: a spreadsheet copy of the printed table, where merged stub cells are empty.
+  const extra = values.length - row.cells.length;
+  if (extra > 0 && extra <= MAX_STUB_FIELDS && values.slice(0, extra).every((v) => v.trim() === '')) {
+    values = values.slice(extra);
+  }
+  if (values.length > row.cells.length) {
+    return `“${row.label}”这一行只有 ${row.cells.length} 列，但这里有 ${values.length} 个数。请核对是否多了或错了列。`;
+  }
+  return values;
+}
+
+/**
+ * Reads TSV written by reportToTsv, or typed or pasted by a clerk (see the file comment).
+ * An empty line separates; a line of tabs only is a row of empty cells when unlabelled rows
+ * follow it (bare values in order), and is ignored before a name, header or labelled line
+ * (a blank row copied from a spreadsheet).
+ */
 export function tsvToCells(tsv: string): TsvCells {
   const cells: Record<CellId, number | null> = {};
   const problems: TsvProblem[] = [];
-  const seenOnLine = new Map<number, number>();
+  const lineOfRow = new Map<number, number>();
   let next = 0;
+  let emptyRows: number[] = [];
   const lines = tsv
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .split('\n');
+
+  const read = (rowIndex: number, values: readonly string[], lineNo: number) => {
+    const row = TSV_ROWS[rowIndex]!;
+    lineOfRow.set(rowIndex, lineNo);
+    next = rowIndex + 1;
+    row.cells.forEach((id, c) => {
+      const def = cellDef(id);
+      const parsed = parseCellInput(values[c] ?? '', def.kind);
+      if (parsed.ok) cells[id] = parsed.value;
+      else problems.push({ line: lineNo, message: `第 ${lineNo} 行：${def.label}：${parsed.reason}` });
+    });
+  };
+
   lines.forEach((text, i) => {
     const lineNo = i + 1;
     const problem = (message: string) =>
       problems.push({ line: lineNo, message: `第 ${lineNo} 行：${message}` });
     const fields = text.split('\t');
-    if (fields.every((f) => f.trim() === '')) return;
-
+    if (fields.every((f) => f.trim() === '')) {
+      if (fields.length > 1) emptyRows.push(lineNo);
+      return;
+    }
     const named = labelledRow(fields);
+    const pendingEmpty = named ? [] : emptyRows;
+    emptyRows = [];
     if (!named) {
       const table = tableNamed(fields);
       if (table) {
@@ -216,6 +264,7 @@ export function tsvToCells(tsv: string): TsvCells {
       }
       if (isHeaderLine(fields)) return;
     }
+    for (const emptyLine of pendingEmpty) if (next < TSV_ROWS.length) read(next, [], emptyLine);
 
     const rowIndex = named?.row ?? next;
     const row = TSV_ROWS[rowIndex];
@@ -225,38 +274,14 @@ export function tsvToCells(tsv: string): TsvCells {
       );
       return;
     }
-    let values = fields.slice(named?.labelFields ?? 0);
-    if (!named && values.length > row.cells.length) {
-      // One leading field more than the row's columns: a label we do not know.
-      const label = values[0]!.trim();
-      // Table 4's row has no official label, so any text there is taken as its label.
-      const unlabelled = label === '' || (row.label === UNSTUBBED_ROW_LABEL && !hasDigit(label));
-      if (values.length === row.cells.length + 1 && unlabelled) values = values.slice(1);
-      else if (values.length === row.cells.length + 1 && !hasDigit(label)) {
-        problem(`不认识行名“${label}”。行名应为表格中的行名，如“${row.label}”。`);
-        return;
-      }
-    }
-    while (values.length > row.cells.length && values.at(-1)!.trim() === '') values = values.slice(0, -1);
-    if (values.length > row.cells.length) {
-      problem(
-        `“${row.label}”这一行只有 ${row.cells.length} 列，但这里有 ${values.length} 个数。请核对是否多了或错了列。`,
-      );
-      return;
-    }
-    const earlier = seenOnLine.get(rowIndex);
+    const earlier = lineOfRow.get(rowIndex);
     if (earlier !== undefined) {
       problem(`“${row.label}”在第 ${earlier} 行已经出现过，同一行只能出现一次。`);
       return;
     }
-    seenOnLine.set(rowIndex, lineNo);
-    next = rowIndex + 1;
-    row.cells.forEach((id, c) => {
-      const def = cellDef(id);
-      const parsed = parseCellInput(values[c] ?? '', def.kind);
-      if (parsed.ok) cells[id] = parsed.value;
-      else problem(`${def.label}：${parsed.reason}`);
-    });
+    const values = valueFields(fields, row, named?.labelFields ?? 0);
+    if (typeof values === 'string') problem(values);
+    else read(rowIndex, values, lineNo);
   });
   if (Object.keys(cells).length === 0 && problems.length === 0) {
     problems.push({ line: 0, message: '没有读到任何表格行。每行应为行名加各列数字，用制表符（Tab）分隔。' });
