@@ -1,0 +1,282 @@
+/**
+ * The draft repository on IndexedDB. Every write is one transaction over the stores it touches, so
+ * a draft's list row, its body and its revisions change together or not at all (a failed put
+ * aborts the transaction instead of letting the rest commit).
+ */
+import type { IDBPTransaction, StoreNames } from 'idb';
+import { blankReport, newReportId, type Report } from '../report/document.ts';
+import type { DraftDatabase, DraftDb, RevisionRow } from './db.ts';
+import { StorageError, toStorageError } from './errors.ts';
+import {
+  byNewest,
+  checkVersion,
+  contentFacts,
+  copyName,
+  type DraftRow,
+  newDraftRow,
+  normalizeName,
+  requireRow,
+  savedRow,
+  storableReport,
+  toSummary,
+} from './records.ts';
+import type {
+  DraftRepository,
+  DraftSummary,
+  OpenedDraft,
+  Revision,
+  RevisionMeta,
+  RevisionReason,
+  SaveResult,
+} from './repository.ts';
+import { salvageReport } from './salvage.ts';
+import { revisionsToDrop } from './thinning.ts';
+
+type Store = StoreNames<DraftDb>;
+type WriteTx = IDBPTransaction<DraftDb, Store[], 'readwrite'>;
+type AnyTx = IDBPTransaction<DraftDb, Store[], 'readwrite' | 'readonly'>;
+
+const ALL: Store[] = ['drafts', 'bodies', 'revisions', 'revisionBodies'];
+
+function toMeta(row: RevisionRow): RevisionMeta {
+  return { ...row, id: row.id! };
+}
+
+export class IdbDraftRepository implements DraftRepository {
+  readonly kind = 'indexeddb';
+
+  constructor(
+    private readonly db: DraftDatabase,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /**
+   * Runs `work` in one transaction; on any failure aborts it and throws a StorageError.
+   * `work` awaits each request in turn (no Promise.all): a request that throws must not leave
+   * another request's promise to reject unobserved when the transaction aborts.
+   */
+  private async run<T>(
+    stores: Store[],
+    mode: 'readonly' | 'readwrite',
+    work: (tx: WriteTx) => Promise<T>,
+  ): Promise<T> {
+    let tx: AnyTx;
+    try {
+      tx = this.db.transaction(stores, mode);
+    } catch (error) {
+      throw toStorageError(error, mode === 'readwrite' ? 'write-failed' : 'unavailable');
+    }
+    const done = tx.done;
+    done.catch(() => {}); // observed below; keeps an abort from being reported as unhandled
+    try {
+      const result = await work(tx as WriteTx);
+      await done;
+      return result;
+    } catch (error) {
+      try {
+        tx.abort();
+      } catch {
+        // the transaction already ended
+      }
+      await done.catch(() => {});
+      // A quota failure shows on the transaction, the request only says AbortError.
+      throw toStorageError(error instanceof StorageError ? error : (tx.error ?? error), 'write-failed');
+    }
+  }
+
+  private async readBody(tx: WriteTx, id: string): Promise<Report> {
+    const body = await tx.objectStore('bodies').get(id);
+    return salvageReport(body?.report, id).report;
+  }
+
+  async create(report?: Report, options: { name?: string | null } = {}): Promise<OpenedDraft> {
+    return this.run(['drafts', 'bodies'], 'readwrite', async (tx) => {
+      const base = report ?? blankReport();
+      const taken = base.id ? await tx.objectStore('drafts').getKey(base.id) : undefined;
+      const stored = storableReport(base, taken === undefined && base.id ? base.id : newReportId());
+      const row = newDraftRow(stored, normalizeName(options.name), this.now());
+      await tx.objectStore('drafts').add(row);
+      await tx.objectStore('bodies').add({ id: row.id, report: stored });
+      return { summary: toSummary(row), report: stored, version: row.version };
+    });
+  }
+
+  private async rows(): Promise<DraftRow[]> {
+    return this.run(['drafts'], 'readonly', (tx) => tx.objectStore('drafts').getAll());
+  }
+
+  async list(): Promise<DraftSummary[]> {
+    const rows = await this.rows();
+    return rows
+      .filter((r) => r.trashedAt === null)
+      .sort(byNewest((r) => r.savedAt))
+      .map(toSummary);
+  }
+
+  async listTrash(): Promise<DraftSummary[]> {
+    const rows = await this.rows();
+    return rows
+      .filter((r) => r.trashedAt !== null)
+      .sort(byNewest((r) => r.trashedAt!))
+      .map(toSummary);
+  }
+
+  async get(id: string): Promise<OpenedDraft | undefined> {
+    return this.run(['drafts', 'bodies'], 'readonly', async (tx) => {
+      const row = await tx.objectStore('drafts').get(id);
+      if (!row) return undefined;
+      return { summary: toSummary(row), report: await this.readBody(tx, id), version: row.version };
+    });
+  }
+
+  async save(id: string, report: Report, expectedVersion: number): Promise<SaveResult> {
+    const stored = storableReport(report, id);
+    return this.run(['drafts', 'bodies'], 'readwrite', async (tx) => {
+      const row = requireRow(await tx.objectStore('drafts').get(id), id);
+      checkVersion(row, expectedVersion);
+      const next = savedRow(row, stored, this.now());
+      await tx.objectStore('drafts').put(next);
+      await tx.objectStore('bodies').put({ id, report: stored });
+      return { version: next.version, summary: toSummary(next) };
+    });
+  }
+
+  /** Changes a list row without touching the content or its version. */
+  private async updateRow(id: string, change: (row: DraftRow) => DraftRow): Promise<DraftSummary> {
+    return this.run(['drafts'], 'readwrite', async (tx) => {
+      const row = requireRow(await tx.objectStore('drafts').get(id), id);
+      const next = change(row);
+      await tx.objectStore('drafts').put(next);
+      return toSummary(next);
+    });
+  }
+
+  async rename(id: string, name: string): Promise<DraftSummary> {
+    return this.updateRow(id, (row) => ({ ...row, name: normalizeName(name) }));
+  }
+
+  async duplicate(id: string): Promise<DraftSummary> {
+    return this.run(['drafts', 'bodies'], 'readwrite', async (tx) => {
+      const row = requireRow(await tx.objectStore('drafts').get(id), id);
+      const report = { ...(await this.readBody(tx, id)), id: newReportId() };
+      const copy = newDraftRow(report, copyName(row), this.now());
+      await tx.objectStore('drafts').add(copy);
+      await tx.objectStore('bodies').add({ id: copy.id, report });
+      return toSummary(copy);
+    });
+  }
+
+  async trash(id: string): Promise<void> {
+    await this.updateRow(id, (row) => ({ ...row, trashedAt: row.trashedAt ?? this.now() }));
+  }
+
+  async restoreFromTrash(id: string): Promise<void> {
+    await this.updateRow(id, (row) => ({ ...row, trashedAt: null }));
+  }
+
+  private async deleteRevisions(tx: WriteTx, ids: readonly number[]): Promise<void> {
+    for (const key of ids) {
+      await tx.objectStore('revisions').delete(key);
+      await tx.objectStore('revisionBodies').delete(key);
+    }
+  }
+
+  private async deleteIn(tx: WriteTx, id: string): Promise<void> {
+    const revisionIds = await tx.objectStore('revisions').index('byDraft').getAllKeys(id);
+    await tx.objectStore('drafts').delete(id);
+    await tx.objectStore('bodies').delete(id);
+    await this.deleteRevisions(tx, revisionIds);
+  }
+
+  async deleteForever(id: string): Promise<void> {
+    await this.run(ALL, 'readwrite', async (tx) => {
+      const row = requireRow(await tx.objectStore('drafts').get(id), id);
+      if (row.trashedAt === null) throw new StorageError('invalid', '只能永久删除回收站中的草稿');
+      await this.deleteIn(tx, id);
+    });
+  }
+
+  async emptyTrash(): Promise<number> {
+    return this.run(ALL, 'readwrite', async (tx) => {
+      const rows = await tx.objectStore('drafts').getAll();
+      const trashed = rows.filter((r) => r.trashedAt !== null);
+      for (const row of trashed) await this.deleteIn(tx, row.id);
+      return trashed.length;
+    });
+  }
+
+  /** Adds a revision unless it equals the latest one, then deletes what the thinning policy drops. */
+  private async addRevisionIn(
+    tx: WriteTx,
+    draftId: string,
+    report: Report,
+    reason: RevisionReason,
+  ): Promise<RevisionMeta | null> {
+    const revisions = tx.objectStore('revisions');
+    const existing = (await revisions.index('byDraft').getAll(draftId)).map(toMeta);
+    const facts = contentFacts(report);
+    const latest = existing.sort(byNewest((r) => r.at * 1e6 + r.id))[0];
+    if (latest && latest.digest === facts.digest) return null;
+    const row: RevisionRow = {
+      draftId,
+      at: this.now(),
+      reason,
+      errors: facts.errors,
+      hints: facts.hints,
+      size: facts.size,
+      digest: facts.digest,
+    };
+    const id = await revisions.add(row);
+    await tx.objectStore('revisionBodies').add({ id, report });
+    const meta: RevisionMeta = { ...row, id };
+    const dropped = revisionsToDrop([...existing, meta], this.now());
+    await this.deleteRevisions(tx, dropped);
+    return meta;
+  }
+
+  async addRevision(draftId: string, report: Report, reason: RevisionReason): Promise<RevisionMeta | null> {
+    const stored = storableReport(report, draftId);
+    return this.run(['drafts', 'revisions', 'revisionBodies'], 'readwrite', async (tx) => {
+      requireRow(await tx.objectStore('drafts').get(draftId), draftId);
+      return this.addRevisionIn(tx, draftId, stored, reason);
+    });
+  }
+
+  async listRevisions(draftId: string): Promise<RevisionMeta[]> {
+    return this.run(['revisions'], 'readonly', async (tx) => {
+      const rows = await tx.objectStore('revisions').index('byDraft').getAll(draftId);
+      return rows.map(toMeta).sort(byNewest((r) => r.at * 1e6 + r.id));
+    });
+  }
+
+  async getRevision(revisionId: number): Promise<Revision | undefined> {
+    return this.run(['revisions', 'revisionBodies'], 'readonly', async (tx) => {
+      const row = await tx.objectStore('revisions').get(revisionId);
+      if (!row) return undefined;
+      const body = await tx.objectStore('revisionBodies').get(revisionId);
+      return { meta: toMeta(row), report: salvageReport(body?.report, row.draftId).report };
+    });
+  }
+
+  async restoreRevision(draftId: string, revisionId: number, expectedVersion: number): Promise<OpenedDraft> {
+    return this.run(ALL, 'readwrite', async (tx) => {
+      const row = requireRow(await tx.objectStore('drafts').get(draftId), draftId);
+      checkVersion(row, expectedVersion);
+      const revision = await tx.objectStore('revisions').get(revisionId);
+      const body = await tx.objectStore('revisionBodies').get(revisionId);
+      if (!revision || revision.draftId !== draftId || !body) {
+        throw new StorageError('not-found', `历史版本 ${revisionId}`);
+      }
+      await this.addRevisionIn(tx, draftId, await this.readBody(tx, draftId), 'restore');
+      const report = salvageReport(body.report, draftId).report;
+      const next = savedRow(row, report, this.now());
+      await tx.objectStore('drafts').put(next);
+      await tx.objectStore('bodies').put({ id: draftId, report });
+      return { summary: toSummary(next), report, version: next.version };
+    });
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * What both repositories store, and the rules they share: the summary computed at save time (so the
+ * list never evaluates 500 drafts), the default name, the version check, report validation.
+ */
+import { type Report, ReportSchema } from '../report/document.ts';
+import { countBySeverity, evaluate } from '../report/rules.ts';
+import { StorageError } from './errors.ts';
+import type { DraftSummary } from './repository.ts';
+
+/** One draft's list entry (object store 'drafts'); its report lives apart (store 'bodies'). */
+export interface DraftRow {
+  id: string;
+  name: string | null;
+  agency: string;
+  year: number | null;
+  createdAt: number;
+  savedAt: number;
+  version: number;
+  errors: number;
+  hints: number;
+  size: number;
+  digest: string;
+  trashedAt: number | null;
+}
+
+export interface ContentFacts {
+  agency: string;
+  year: number | null;
+  errors: number;
+  hints: number;
+  size: number;
+  digest: string;
+}
+
+export const MAX_NAME_LENGTH = 100;
+
+/** Bytes of a string in UTF-8, without allocating the encoded copy. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4; // a surrogate pair: one 4-byte character
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** cyrb53: a fast 53-bit string hash; enough to tell "same content as the last revision". */
+export function digestOf(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  const hash = 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  return `${hash.toString(36)}-${text.length.toString(36)}`;
+}
+
+export function contentFacts(report: Report): ContentFacts {
+  const json = JSON.stringify(report);
+  const { errors, hints } = countBySeverity(evaluate(report));
+  return {
+    agency: report.agency,
+    year: report.year,
+    errors,
+    hints,
+    size: utf8Length(json),
+    digest: digestOf(json),
+  };
+}
+
+export function defaultDraftName(agency: string, year: number | null): string {
+  const who = agency.trim() || '未填写机关名称';
+  return year === null ? `${who}（未填写年度）` : `${who} ${year}年度`;
+}
+
+export function toSummary(row: DraftRow): DraftSummary {
+  return {
+    id: row.id,
+    name: row.name ?? defaultDraftName(row.agency, row.year),
+    customName: row.name,
+    agency: row.agency,
+    year: row.year,
+    createdAt: row.createdAt,
+    savedAt: row.savedAt,
+    version: row.version,
+    errors: row.errors,
+    hints: row.hints,
+    size: row.size,
+    trashedAt: row.trashedAt,
+  };
+}
+
+/** A custom name, trimmed and bounded; '' means "back to the default" (null). */
+export function normalizeName(name: string | null | undefined): string | null {
+  const trimmed = (name ?? '').replace(/\s+/g, ' ').trim();
+  return trimmed ? trimmed.slice(0, MAX_NAME_LENGTH) : null;
+}
+
+export function copyName(row: DraftRow): string {
+  const base = row.name ?? defaultDraftName(row.agency, row.year);
+  return `${base}（副本）`.slice(0, MAX_NAME_LENGTH);
+}
+
+/** The report as stored under `id`: validated by the document schema, its id equal to the draft's. */
+export function storableReport(report: Report, id: string): Report {
+  const parsed = ReportSchema.safeParse({ ...report, id });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new StorageError('invalid', issue ? `${issue.path.join('.')}: ${issue.message}` : null);
+  }
+  return parsed.data;
+}
+
+export function newDraftRow(report: Report, name: string | null, now: number): DraftRow {
+  return {
+    id: report.id,
+    name,
+    ...contentFacts(report),
+    createdAt: now,
+    savedAt: now,
+    version: 1,
+    trashedAt: null,
+  };
+}
+
+export function savedRow(row: DraftRow, report: Report, now: number): DraftRow {
+  return { ...row, ...contentFacts(report), savedAt: now, version: row.version + 1 };
+}
+
+export function requireRow(row: DraftRow | undefined, id: string): DraftRow {
+  if (!row) throw new StorageError('not-found', id);
+  return row;
+}
+
+export function checkVersion(row: DraftRow, expectedVersion: number): void {
+  if (row.version !== expectedVersion) {
+    throw new StorageError('conflict', `版本 ${expectedVersion} → ${row.version}`);
+  }
+}
+
+export function byNewest<T>(time: (item: T) => number): (a: T, b: T) => number {
+  return (a, b) => time(b) - time(a);
+}

@@ -1,0 +1,143 @@
+/**
+ * The draft repository: the one contract between the app and wherever drafts live. Two
+ * implementations keep it: IndexedDB (idb-repository.ts) and memory (memory-repository.ts), used
+ * when IndexedDB fails so the app keeps working. openDraftRepository picks one.
+ *
+ * Terms:
+ * - A draft is one report being filled in; its id is the report's id.
+ * - `version` counts saves of the report's content (save, restoreRevision). It is the conflict
+ *   check: save() names the version it started from and fails with 'conflict' if another tab saved
+ *   since. Renaming and trashing do not change it, so they never break an open editor's autosave.
+ * - `name` is a label for the list only. By default it is 机关名称＋年度 (it follows the report);
+ *   rename() sets a custom label without touching the report's 机关名称; renaming to '' goes back
+ *   to the default.
+ * - `savedAt` is when the content was last saved (the list sorts by it); renaming does not change it.
+ * - Trash: trash() hides a draft from list() and shows it in listTrash(); nothing leaves the trash
+ *   except by restoreFromTrash() or by the clerk's deleteForever()/emptyTrash().
+ */
+import type { Report } from '../report/document.ts';
+import { type OpenDraftDbOptions, openDraftDb } from './db.ts';
+import { type StorageError, toStorageError } from './errors.ts';
+import { IdbDraftRepository } from './idb-repository.ts';
+import { MemoryDraftRepository } from './memory-repository.ts';
+
+export interface DraftSummary {
+  id: string;
+  /** Label shown in the list: the custom name, or 机关名称＋年度. */
+  name: string;
+  /** Custom label set by rename(), null when the default applies. */
+  customName: string | null;
+  agency: string;
+  year: number | null;
+  createdAt: number;
+  savedAt: number;
+  version: number;
+  /** 审核 counts, computed with evaluate() when the draft was saved. */
+  errors: number;
+  hints: number;
+  /** Size of the report in bytes (UTF-8 JSON). */
+  size: number;
+  /** When it was moved to the 回收站; null when not in the trash. */
+  trashedAt: number | null;
+}
+
+export interface OpenedDraft {
+  summary: DraftSummary;
+  report: Report;
+  version: number;
+}
+
+export interface SaveResult {
+  version: number;
+  summary: DraftSummary;
+}
+
+/** Why a revision was kept: automatically while editing, or just before a risky operation. */
+export type RevisionReason = 'auto' | 'paste' | 'import' | 'restore' | 'totals' | 'manual';
+
+export const REVISION_REASON_LABELS: Record<RevisionReason, string> = {
+  auto: '编辑过程中自动保留',
+  paste: '整块粘贴前',
+  import: '导入前',
+  restore: '恢复历史版本前',
+  totals: '切换手工/自动合计前',
+  manual: '手动保留',
+};
+
+export interface RevisionMeta {
+  id: number;
+  draftId: string;
+  at: number;
+  reason: RevisionReason;
+  errors: number;
+  hints: number;
+  size: number;
+  /** Fingerprint of the content: a revision equal to the latest one is not kept twice. */
+  digest: string;
+}
+
+export interface Revision {
+  meta: RevisionMeta;
+  report: Report;
+}
+
+export interface DraftRepository {
+  readonly kind: 'indexeddb' | 'memory';
+  /** Stores a new draft (blank when no report is given); a taken id is replaced by a new one. */
+  create(report?: Report, options?: { name?: string | null }): Promise<OpenedDraft>;
+  /** Drafts not in the trash, most recently saved first. Reads summaries only. */
+  list(): Promise<DraftSummary[]>;
+  /** Drafts in the trash, most recently trashed first. */
+  listTrash(): Promise<DraftSummary[]>;
+  get(id: string): Promise<OpenedDraft | undefined>;
+  /** Saves the report if the stored version is still `expectedVersion`, else fails with 'conflict'. */
+  save(id: string, report: Report, expectedVersion: number): Promise<SaveResult>;
+  rename(id: string, name: string): Promise<DraftSummary>;
+  /** A copy with a new id, named 「…（副本）」; revisions are not copied. */
+  duplicate(id: string): Promise<DraftSummary>;
+  trash(id: string): Promise<void>;
+  restoreFromTrash(id: string): Promise<void>;
+  /** Deletes a draft in the trash and its revisions; a draft not in the trash is refused. */
+  deleteForever(id: string): Promise<void>;
+  /** Deletes every draft in the trash; returns how many. */
+  emptyTrash(): Promise<number>;
+  /** Keeps `report` as a revision of the draft, then thins old ones. null when equal to the latest. */
+  addRevision(draftId: string, report: Report, reason: RevisionReason): Promise<RevisionMeta | null>;
+  /** Newest first. */
+  listRevisions(draftId: string): Promise<RevisionMeta[]>;
+  getRevision(revisionId: number): Promise<Revision | undefined>;
+  /** Keeps the current content as a revision ('restore'), then makes the revision the content. */
+  restoreRevision(draftId: string, revisionId: number, expectedVersion: number): Promise<OpenedDraft>;
+  close(): void;
+}
+
+export interface OpenRepositoryOptions extends OpenDraftDbOptions {
+  now?: () => number;
+  /** Called when IndexedDB stops working after it opened (closed by a newer version's upgrade). */
+  onProblem?: (problem: StorageError) => void;
+}
+
+export interface OpenedRepository {
+  repository: DraftRepository;
+  /** Why IndexedDB could not be used (the app then runs on the memory repository), else null. */
+  problem: StorageError | null;
+}
+
+/** Opens the IndexedDB repository, or falls back to memory and says why. Never rejects. */
+export async function openDraftRepository(options: OpenRepositoryOptions = {}): Promise<OpenedRepository> {
+  try {
+    const db = await openDraftDb({
+      ...options,
+      onClosed: (problem) => {
+        options.onClosed?.(problem);
+        options.onProblem?.(problem);
+      },
+    });
+    return { repository: new IdbDraftRepository(db, options.now), problem: null };
+  } catch (error) {
+    return {
+      repository: new MemoryDraftRepository(options.now),
+      problem: toStorageError(error, 'unavailable'),
+    };
+  }
+}

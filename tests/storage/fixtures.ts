@@ -1,0 +1,22 @@
+/** Test data and helpers shared by the storage tests. */
+import example from '../../examples/gx-kjt-2021.json';
+import { type Report, ReportSchema } from '../../src/report/document.ts';
+
+/** The real sample report (广西科技厅 2021), with a fresh id so tests do not share one. */
+export function sampleReport(id = 'sample-2021'): Report {
+  return { ...ReportSchema.parse(example), id };
+}
+
+/** A clock the test moves by hand. */
+export function manualClock(start = Date.UTC(2026, 0, 10, 9, 0, 0)) {
+  let time = start;
+  return {
+    now: () => time,
+    advance(ms: number) {
+      time += ms;
+    },
+    set(ms: number) {
+      time = ms;
+    },
+  };
+}
