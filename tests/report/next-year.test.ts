@@ -41,6 +41,16 @@ describe('nextYearReport', () => {
     expect(evaluate(next).filter((f) => f.ruleId === 'T3-E')).toEqual([]);
   });
 
+  it('carries distinct 结转 figures to the right columns', () => {
+    const leaves = columns.filter((c) => c !== 'total');
+    const values = Object.fromEntries(leaves.map((c, i) => [cellId('t3', 'carriedOut', c), i + 1]));
+    const result = nextYearReport(setCells(last, values));
+    leaves.forEach((c, i) => {
+      expect(result.cells[cellId('t3', 'carriedIn', c)]).toBe(i + 1);
+    });
+    expect(result.cells['t3.carriedIn.total']).toBe((leaves.length * (leaves.length + 1)) / 2);
+  });
+
   it('starts every other leaf cell empty and recomputes the totals', () => {
     const carriedIn = new Set(columns.map((c) => cellId('t3', 'carriedIn', c)));
     for (const cell of CELLS) {
