@@ -52,9 +52,14 @@ function decodeText(
 }
 
 function jsonErrorMessage(text: string, error: unknown): string {
-  const position = /position (\d+)/.exec(error instanceof Error ? error.message : '');
+  const detail = error instanceof Error ? error.message : '';
   if (!text.trim()) return '文件里没有内容。';
-  if (!position) return '不是有效的 JSON 文件（内容不完整或格式有误），可能已损坏或被截断。';
+  // V8 gives a position for most syntax errors ("… in JSON at position 9"), not for all.
+  const position = /position (\d+)/.exec(detail);
+  if (/end of JSON input/i.test(detail) || (position && Number(position[1]) >= text.trimEnd().length)) {
+    return '不是完整的 JSON 文件：内容在中途断开，文件可能没有保存完整或被截断。';
+  }
+  if (!position) return '不是有效的 JSON 文件（格式有误），可能已损坏或被手工改错。';
   const before = text.slice(0, Number(position[1]));
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');

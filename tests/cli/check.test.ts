@@ -36,11 +36,17 @@ describe('check', () => {
     expect(io.stdout()).not.toContain('  提示  ');
   });
 
-  it('invalid JSON: exit 2, says where', async () => {
+  it('a JSON file cut short: exit 2, says it is incomplete', async () => {
     const { code, out, err } = await check(TRUNCATED);
     expect(code).toBe(2);
     expect(out).toBe('');
-    expect(err).toMatch(new RegExp(`^${TRUNCATED}：无法审核——不是有效的 JSON 文件`));
+    expect(err).toMatch(new RegExp(`^${TRUNCATED}：无法审核——不是完整的 JSON 文件`));
+  });
+
+  it('a JSON syntax error in the middle: exit 2, with its line', async () => {
+    const io = memoryIo({ 'typo.json': '{\n  "formatVersion": 1,\n  "agency": "某局",,\n}' });
+    expect(await main(['check', 'typo.json'], io)).toBe(2);
+    expect(io.stderr()).toMatch(/^typo\.json：无法审核——不是有效的 JSON 文件：第 3 行第 \d+ 列附近格式有误/);
   });
 
   it('schema-invalid: exit 2, names the cell by its label and the unknown field', async () => {
