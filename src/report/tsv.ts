@@ -3,7 +3,7 @@
  * `tables` prints and `from-tables` reads, and what the app can use to copy or paste whole tables.
  * Every label comes from the template and the layout; none is written here.
  *
- * Written text, one section per table, sections separated by an empty line:
+ * Written text (→ is a tab), one section per table, sections separated by an empty line:
  *
  *   表三（收到和处理政府信息公开申请情况）→单位：件          name line: table name, unit
  *   （本列数据的勾稽关系为：…）→申请人情况→→…                header lines, as in the official
@@ -19,19 +19,21 @@
  * Reading is tolerant: header lines may be there or not; a row is found by its label (full stub,
  * the short label 「三（三）1.属于国家秘密」, the innermost stub alone, or the stub spread over up to
  * three fields as in a spreadsheet copy of the printed table), else by order: an unlabelled line
- * is the row after the previous one.
+ * is the row after the previous one, and a table's name (「表三」, 「三、收到和处理…」) restarts the
+ * order at that table. Any other line without a digit is a header line and is skipped.
  */
 import { parseCellInput } from './cell-input.ts';
 import { type CellId, cellDef, cellId, rowLabelOf } from './cells.ts';
 import type { Report } from './document.ts';
 import { tableLayout } from './layout.ts';
-import { SECTIONS, TABLES, type TableDef } from './template.ts';
+import { type RowDef, SECTIONS, TABLES, type TableDef } from './template.ts';
 
 /** Table 4's single row has no stub in the official table; TSV needs a label for it. */
 export const UNSTUBBED_ROW_LABEL = '件数';
 
 export interface TsvRow {
   table: TableDef;
+  row: RowDef;
   /** `t3.granted` */
   key: string;
   /** Label written in TSV. */
@@ -45,6 +47,7 @@ export const TSV_ROWS: readonly TsvRow[] = TABLES.flatMap((table) =>
   table.blocks.flatMap((block) =>
     block.rows.map((row) => ({
       table,
+      row,
       key: `${table.id}.${row.key}`,
       label: row.path.length > 0 ? row.path.join(' ') : UNSTUBBED_ROW_LABEL,
       cells: block.columns.map((column) => cellId(table.id, row.key, column.key)),
@@ -124,43 +127,31 @@ const normalise = (text: string) =>
     .replace(/[\s\u00a0\u3000]/g, '')
     .replace(/["'“”‘’「」]/g, '');
 
+/** Row labels a line may start with: full stub, short label, and the innermost stub where unique. */
 function buildRowIndex(): Map<string, number> {
   const index = new Map<string, number>();
+  const leaf = (row: TsvRow) => normalise(row.row.path.at(-1) ?? '');
   const leafCount = new Map<string, number>();
-  const leafOf = (row: TsvRow) => cellDef(row.cells[0]!).row.path.at(-1) ?? '';
-  for (const row of TSV_ROWS)
-    leafCount.set(normalise(leafOf(row)), (leafCount.get(normalise(leafOf(row))) ?? 0) + 1);
+  for (const row of TSV_ROWS) leafCount.set(leaf(row), (leafCount.get(leaf(row)) ?? 0) + 1);
   TSV_ROWS.forEach((row, i) => {
-    const rowDef = cellDef(row.cells[0]!).row;
-    const names = [row.label, rowLabelOf(rowDef)];
-    if (leafCount.get(normalise(leafOf(row))) === 1) names.push(leafOf(row));
-    for (const name of names) if (normalise(name)) index.set(normalise(name), i);
+    const names = [normalise(row.label), normalise(rowLabelOf(row.row))];
+    if (leafCount.get(leaf(row)) === 1) names.push(leaf(row));
+    for (const name of names) if (name) index.set(name, i);
   });
   return index;
 }
 
 const ROW_BY_LABEL = buildRowIndex();
 
-/** Texts of name and header lines, and the table a name line starts. */
-function buildHeaderIndex(): { texts: Set<string>; tableByName: Map<string, TableDef> } {
-  const texts = new Set<string>();
-  const tableByName = new Map<string, TableDef>();
-  for (const table of TABLES) {
+/** Names that start a table's section: 「表三（…）」, 「表三」, 「三、收到和处理政府信息公开申请情况」. */
+const TABLE_BY_NAME = new Map(
+  TABLES.flatMap((table) => {
     const heading = SECTIONS.find((s) => s.kind === 'table' && s.table === table.id)?.heading;
     const names = [table.name, table.name.split('（')[0]!, ...(heading ? [heading] : [])];
-    for (const name of names) tableByName.set(normalise(name), table);
-    texts.add(normalise(table.unitNote));
-    for (const block of tableLayout(table).blocks) {
-      for (const line of [block.title, ...block.header]) {
-        for (const cell of line?.cells ?? []) if (cell.text) texts.add(normalise(cell.text));
-      }
-    }
-  }
-  for (const name of tableByName.keys()) texts.add(name);
-  return { texts, tableByName };
-}
+    return names.map((name) => [normalise(name), table] as const);
+  }),
+);
 
-const HEADERS = buildHeaderIndex();
 const MAX_STUB_FIELDS = 3;
 
 /** The row a line's leading fields name, and how many fields the label takes. */
@@ -176,17 +167,19 @@ function labelledRow(fields: readonly string[]): { row: number; labelFields: num
 
 const hasDigit = (field: string) => /\d/.test(field.normalize('NFKC'));
 
-/** A name or header line: it names a table or a header we know, or holds no number at all. */
+/**
+ * A header line (ours, or a spreadsheet's): text without a single digit. A line of dashes only is
+ * data (dashes are zeros), and so is any line with a number in it.
+ */
 function isHeaderLine(fields: readonly string[]): boolean {
-  const texts = fields.map(normalise).filter(Boolean);
-  if (texts.some((t) => HEADERS.texts.has(t))) return true;
+  const texts = fields.map((f) => f.trim()).filter(Boolean);
   const dashesOnly = texts.every((t) => parseCellInput(t, 'count').ok);
-  return texts.length > 0 && !fields.some(hasDigit) && !dashesOnly;
+  return !fields.some(hasDigit) && !dashesOnly;
 }
 
 function tableNamed(fields: readonly string[]): TableDef | undefined {
   for (const field of fields) {
-    const table = HEADERS.tableByName.get(normalise(field));
+    const table = TABLE_BY_NAME.get(normalise(field));
     if (table) return table;
   }
   return undefined;

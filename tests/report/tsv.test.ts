@@ -153,6 +153,15 @@ describe('tsvToCells', () => {
     expect(tsvToCells(labelled).cells['t2.license.decisions']).toBe(7);
   });
 
+  it('skips header lines of any wording, but never a line with a number in it', () => {
+    const read = tsvToCells(
+      ['项目\t自然人\t法人或其他组织', '单位：件', '总计\t5\t0\t0\t0\t0\t0\t5'].join('\n'),
+    );
+    expect(read.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^第 3 行：不认识行名“总计”/),
+    ]);
+  });
+
   it('reads dashes as 0, full-width digits and thousands separators', () => {
     const { cells, problems } = tsvToCells('规章\t—\t３\t1,024\n行政事业性收费\t12.5');
     expect(problems).toEqual([]);
