@@ -5,7 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/document.ts';
-import { evaluate, RULES, type Severity } from '../../src/report/rules.ts';
+import {
+  countBySeverity,
+  evaluate,
+  formatNumber,
+  RULES,
+  type Severity,
+  TABLE_NAMES,
+} from '../../src/report/rules.ts';
 import { withTotals } from '../../src/report/totals.ts';
 import { sampleReport } from './fixtures/gx-kjt-2021.ts';
 import { findingsOf, firedRuleIds, T3_LEAF_COLUMN_KEYS, T3_OUTCOME_ROW_KEYS, withCells } from './helpers.ts';
@@ -650,5 +657,28 @@ describe('findings that go together on purpose', () => {
   it('a fee with 4 decimals, as published (4068.208 万元), is an amount', () => {
     expect(evaluate(withCells(manual(), { 't2.fees.amount': 4068.208 }))).toEqual([]);
     expect(evaluate(withCells(manual(), { 't2.fees.amount': 0.0001 }))).toEqual([]);
+  });
+});
+
+describe('engine helpers', () => {
+  it('counts 错误 and 提示 separately', () => {
+    const r = withCells(manual(), { 't3.granted.natural': null, 't4.cases.reviewUpheld': 1 });
+    r.staleSections = ['overview', 'problems'];
+    expect(countBySeverity(evaluate(r))).toEqual({ errors: 1, hints: 3 });
+    expect(countBySeverity([])).toEqual({ errors: 0, hints: 0 });
+  });
+
+  it('writes numbers as a clerk would, without float noise', () => {
+    expect(formatNumber(0.1 + 0.2)).toBe('0.3');
+    expect(formatNumber(4068.208)).toBe('4068.208');
+    expect(formatNumber(3)).toBe('3');
+  });
+
+  it('names the tables for the 审核 panel', () => {
+    expect(TABLE_NAMES).toEqual({
+      t2: '表二（主动公开政府信息情况）',
+      t3: '表三（收到和处理政府信息公开申请情况）',
+      t4: '表四（政府信息公开行政复议、行政诉讼情况）',
+    });
   });
 });
