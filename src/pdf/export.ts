@@ -1,0 +1,114 @@
+/**
+ * exportReportPdf: the report → a PDF, DOM-free (Node, a Web Worker or the page). Fonts are passed in
+ * as bytes; only the glyphs used are embedded. While any 错误 remains the document is marked a draft
+ * on every page; a clean report prints clean.
+ */
+import { PDFDocument } from 'pdf-lib';
+import type { Report } from '../report/document.ts';
+import { evaluate } from '../report/rules.ts';
+import { reportTitle } from '../report/template.ts';
+import { withTotals } from '../report/totals.ts';
+import { renderPage } from './draw/render-pages.ts';
+import { fontkitForPdfLib } from './fontkit-adapter.ts';
+import { loadFaces, type PdfFontBytes } from './fonts.ts';
+import { type ApprovalSheetPlace, layoutReport } from './layout/report-layout.ts';
+import { findMissingGlyphs, MissingGlyphsError, markMissingGlyphs } from './missing-glyphs.ts';
+
+export type ExportStage = 'fonts' | 'layout' | 'draw' | 'save' | 'done';
+
+export interface ExportProgress {
+  stage: ExportStage;
+  /** For the progress indicator: 准备字体 / 排版 / 绘制第 3 页，共 8 页 / 生成文件 / 完成. */
+  label: string;
+  /** 0…1 over the whole export. */
+  fraction: number;
+}
+
+export interface ExportOptions {
+  fonts: PdfFontBytes;
+  /** Short fingerprint of the report content (the file helper's SHA-256, shortened), printed on every page. */
+  fingerprint: string;
+  /** When the report was saved, printed with the fingerprint. */
+  savedAt: Date;
+  /** Add a 审签单 before or after the report. */
+  approvalSheet?: ApprovalSheetPlace;
+  /** PDF creation date (default: now). */
+  createdAt?: Date;
+  /** Characters no font has: 'error' (default) throws MissingGlyphsError; 'mark' prints 〔U+20000〕. */
+  missingGlyphs?: 'error' | 'mark';
+  onProgress?: (progress: ExportProgress) => void;
+}
+
+export const PRODUCER = '信息公开年报填报工具（pdf-lib）';
+
+function checkOptions(options: ExportOptions): void {
+  if (!options.fonts?.serif?.length || !options.fonts?.sans?.length)
+    throw new Error('导出 PDF 需要宋体和黑体两个字体文件');
+  if (
+    !options.fingerprint.trim() ||
+    options.fingerprint.length > 64 ||
+    /[^\x21-\x7E]/.test(options.fingerprint)
+  ) {
+    throw new Error('文件指纹应为 1–64 个可打印的 ASCII 字符（如 SHA-256 的前 16 位十六进制数）');
+  }
+  if (!(options.savedAt instanceof Date) || Number.isNaN(options.savedAt.getTime())) {
+    throw new Error('保存时间无效：请传入报告最后保存的时间');
+  }
+}
+
+export async function exportReportPdf(report: Report, options: ExportOptions): Promise<Uint8Array> {
+  checkOptions(options);
+  const progress = (stage: ExportStage, label: string, fraction: number) =>
+    options.onProgress?.({ stage, label, fraction });
+  progress('fonts', '准备字体', 0);
+  const faces = loadFaces(options.fonts);
+
+  let printed = withTotals(report);
+  const missing = findMissingGlyphs(printed, faces);
+  if (missing.length > 0) {
+    if ((options.missingGlyphs ?? 'error') === 'error') throw new MissingGlyphsError(missing);
+    printed = markMissingGlyphs(printed, missing);
+  }
+  const findings = evaluate(printed);
+  const errors = findings.filter((f) => f.severity === '错误');
+
+  progress('layout', '排版', 0.1);
+  const pages = layoutReport(
+    {
+      report: printed,
+      errors,
+      hints: findings.length - errors.length,
+      fingerprint: options.fingerprint,
+      savedAt: options.savedAt,
+      approvalSheet: options.approvalSheet ?? null,
+    },
+    faces,
+  );
+
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkitForPdfLib);
+  const [serif, sans] = await Promise.all([
+    doc.embedFont(options.fonts.serif, { subset: true }),
+    doc.embedFont(options.fonts.sans, { subset: true }),
+  ]);
+  const title = reportTitle(printed.agency.trim(), printed.year);
+  const created = options.createdAt ?? new Date();
+  doc.setTitle(errors.length ? `${title}（草稿）` : title, { showInWindowTitleBar: true });
+  doc.setAuthor(printed.agency.trim());
+  doc.setSubject(`政府信息公开工作年度报告（${printed.period.start} 至 ${printed.period.end}）`);
+  doc.setKeywords(['政府信息公开', '年度报告', `文件指纹 ${options.fingerprint}`]);
+  doc.setCreator('信息公开年报填报工具');
+  doc.setProducer(PRODUCER);
+  doc.setLanguage('zh-CN');
+  doc.setCreationDate(created);
+  doc.setModificationDate(created);
+
+  pages.forEach((page, i) => {
+    progress('draw', `绘制第 ${i + 1} 页，共 ${pages.length} 页`, 0.2 + (0.3 * i) / pages.length);
+    renderPage(doc, page, { serif, sans });
+  });
+  progress('save', '生成文件', 0.5);
+  const bytes = await doc.save();
+  progress('done', '完成', 1);
+  return bytes;
+}

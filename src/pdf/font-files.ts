@@ -1,0 +1,50 @@
+/**
+ * Where the bundled subset fonts are. `new URL(…, import.meta.url)` is understood by Vite (it emits
+ * the file, or inlines it as a data: URL in the single-file build) and by Node (a file: URL).
+ * Nothing is read until loadBundledFonts() is called: the fonts load on first export only.
+ */
+import type { PdfFontBytes } from './fonts.ts';
+
+export const FONT_URLS: Record<keyof PdfFontBytes, URL> = {
+  serif: new URL('./fonts/NotoSerifCJKsc-Regular.subset.otf', import.meta.url),
+  sans: new URL('./fonts/NotoSansCJKsc-Regular.subset.otf', import.meta.url),
+};
+
+export type ReadUrl = (url: URL) => Promise<Uint8Array>;
+
+/** Decodes a base64 data: URL directly (a CSP with connect-src 'none' forbids fetch(data:…)). */
+export function decodeDataUrl(url: string): Uint8Array {
+  const comma = url.indexOf(',');
+  if (!url.startsWith('data:') || comma < 0 || !url.slice(0, comma).endsWith(';base64')) {
+    throw new Error('字体数据不是 base64 编码的 data: 地址');
+  }
+  const binary = atob(url.slice(comma + 1));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Browser and worker default: inlined fonts are decoded, emitted files fetched. */
+export const readUrlInBrowser: ReadUrl = async (url) => {
+  if (url.protocol === 'data:') return decodeDataUrl(url.href);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`无法读取字体文件 ${url.pathname}（${response.status}）`);
+  return new Uint8Array(await response.arrayBuffer());
+};
+
+let loading: Promise<PdfFontBytes> | null = null;
+
+/**
+ * Loads both bundled fonts once (later calls share the first load). In Node pass a reader for
+ * file: URLs, e.g. `(url) => readFile(url)` from node:fs/promises.
+ */
+export function loadBundledFonts(read: ReadUrl = readUrlInBrowser): Promise<PdfFontBytes> {
+  loading ??= Promise.all([read(FONT_URLS.serif), read(FONT_URLS.sans)]).then(([serif, sans]) => ({
+    serif,
+    sans,
+  }));
+  loading.catch(() => {
+    loading = null;
+  });
+  return loading;
+}
