@@ -45,6 +45,8 @@ SYMBOL_RANGES = [
     (0x2E3A, 0x2E3B),  # ⸺ ⸻
     (0x3000, 0x303F),  # CJK symbols and punctuation: 、。〃〇《》「」『』【】〔〕〖〗
     (0x3220, 0x3243),  # ㈠ … ㈩
+    (0x3251, 0x325F),  # ㉑ … ㉟ (footnote markers past ⑳)
+    (0x32B1, 0x32BF),  # ㊱ … ㊿
     (0xFF01, 0xFF5E),  # full-width forms: ，：；！？（）％
     (0xFFE0, 0xFFE6),  # ￠ ￡ ￢ ￣ ￤ ￥
 ]

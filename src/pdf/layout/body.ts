@@ -40,9 +40,18 @@ function writeTitle(flow: Flow, report: Report, faces: FontFaces): void {
 const runsOf = (paragraph: ParagraphText): StyledRun[] =>
   paragraph.runs.map((r) => ({ text: r.text, style: r.kind === 'subhead' ? STYLE.subhead : STYLE.body }));
 
+const linesOf = (paragraph: ParagraphText, faces: FontFaces) =>
+  breakRuns(runsOf(paragraph), faces, TEXT_WIDTH, INDENT);
+
 function writeParagraphs(flow: Flow, paragraphs: readonly ParagraphText[], faces: FontFaces): void {
-  for (const paragraph of paragraphs) {
-    placeLines(flow, breakRuns(runsOf(paragraph), faces, TEXT_WIDTH, INDENT), {
+  paragraphs.forEach((paragraph, i) => {
+    const lines = linesOf(paragraph, faces);
+    const next = paragraphs[i + 1];
+    // A sub-heading paragraph （一）… stays with the first two lines of what it heads.
+    if (next && paragraph.runs.every((r) => r.kind === 'subhead')) {
+      flow.ensure((lines.length + Math.min(2, linesOf(next, faces).length)) * LINE_PITCH);
+    }
+    placeLines(flow, lines, {
       pitch: LINE_PITCH,
       x: PAGE.left,
       width: TEXT_WIDTH,
@@ -50,7 +59,7 @@ function writeParagraphs(flow: Flow, paragraphs: readonly ParagraphText[], faces
       ideographMiddle: faces.serif.ideographMiddle,
       keepTogether: true,
     });
-  }
+  });
 }
 
 /** A heading never ends a page: it goes to the next one unless `keepWith` of what follows fits too. */
@@ -126,7 +135,7 @@ export function writeReportBody(flow: Flow, report: Report, faces: FontFaces): v
   for (const section of SECTIONS) {
     if (section.kind === 'text') {
       const paragraphs = paragraphsOf(report.sections[section.key]);
-      const first = paragraphs[0] ? breakRuns(runsOf(paragraphs[0]), faces, TEXT_WIDTH, INDENT).length : 0;
+      const first = paragraphs[0] ? linesOf(paragraphs[0], faces).length : 0;
       writeHeading(flow, section.heading, Math.min(first, 2) * LINE_PITCH, faces);
       writeParagraphs(flow, paragraphs, faces);
     } else {

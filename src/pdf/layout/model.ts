@@ -57,6 +57,8 @@ export interface Rect {
 /** One table cell as placed on a page (for tests and text checks). */
 export interface PlacedCell {
   text: string;
+  /** Footnote marker drawn in the cell's corner (①). */
+  marker?: string;
   rect: Rect;
   role: 'title' | 'corner' | 'columnHeader' | 'rowHeader' | 'value';
   /** Grid row index within the block (header rows first, then body rows). */

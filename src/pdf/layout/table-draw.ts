@@ -4,9 +4,9 @@
  */
 import type { FontFaces } from '../fonts.ts';
 import { baselineIn, lineOps } from './lines.ts';
-import type { DrawOp, PlacedCell, PlacedTablePart } from './model.ts';
+import type { DrawOp, PlacedCell, PlacedTablePart, TextOp } from './model.ts';
 import { CELL_PADDING_X } from './table-columns.ts';
-import { type GridCell, lineHeightOf, type TableGrid } from './table-grid.ts';
+import { type GridCell, lineHeightOf, MARKER_SIZE, type TableGrid } from './table-grid.ts';
 import type { TablePage } from './table-paginate.ts';
 
 const INNER_RULE = 0.5;
@@ -31,6 +31,19 @@ function cellOps(cell: GridCell, x: number, top: number, height: number, faces: 
       cell.align,
     ),
   );
+}
+
+/** The note marker, small, in the top right corner of the cell. */
+function markerOp(marker: string, right: number, top: number, faces: FontFaces): TextOp {
+  const width = faces.serif.width(marker) * MARKER_SIZE;
+  return {
+    kind: 'text',
+    x: right - width - 1.5,
+    y: top + 1.5 + MARKER_SIZE * 0.88,
+    text: marker,
+    face: 'serif',
+    size: MARKER_SIZE,
+  };
 }
 
 export interface DrawnTable {
@@ -73,6 +86,7 @@ export function drawTablePage(
       const cellTop = shown[0]!.top;
       const height = shown.reduce((h, r) => h + r.height, 0);
       ops.push(...cellOps(cell, x, cellTop, height, faces));
+      if (cell.marker) ops.push(markerOp(cell.marker, x + width, cellTop, faces));
       cells.push({
         text: cell.text,
         rect: { x, y: cellTop, width, height },

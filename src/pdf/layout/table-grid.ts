@@ -26,6 +26,8 @@ export interface GridCell {
   /** Row within the block: head rows (title, header) first, then body rows. */
   row: number;
   rowSpan: number;
+  /** Footnote marker of a value cell with a note (①). */
+  marker?: string;
 }
 
 export interface GridBlock {
@@ -50,12 +52,30 @@ export interface TableGrid {
 }
 
 const MIN_ROW_HEIGHT = 19;
-/** Numbers never print smaller than this; below it they wrap. */
-const MIN_NUMBER_SIZE = 6;
+/** Numbers never print smaller than this; a wider number wraps. */
+const MIN_NUMBER_SIZE = 7;
 export const lineHeightOf = (size: number) => size * 1.32;
 
-const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
-export const noteMarker = (n: number): string => (n <= 20 ? CIRCLED[n - 1]! : `(${n})`);
+/** ①…⑳, ㉑…㉟, ㊱…㊿, then (51)…: circled numbers keep a marker one character wide. */
+export function noteMarker(n: number): string {
+  if (n >= 1 && n <= 20) return String.fromCodePoint(0x2460 + n - 1);
+  if (n >= 21 && n <= 35) return String.fromCodePoint(0x3251 + n - 21);
+  if (n >= 36 && n <= 50) return String.fromCodePoint(0x32b1 + n - 36);
+  return `(${n})`;
+}
+/** Note markers print small in the top right corner of their cell, apart from the centred number. */
+export const MARKER_SIZE = 7;
+
+function placement(cell: LayoutCell, row: number) {
+  return {
+    role: cell.role,
+    align: alignOf(cell),
+    col: cell.col,
+    colSpan: cell.colSpan,
+    row,
+    rowSpan: cell.rowSpan,
+  };
+}
 
 function alignOf(cell: LayoutCell): Align {
   if (cell.role === 'rowHeader' && cell.rowSpan === 1) return 'left';
@@ -66,15 +86,16 @@ function styleOf(role: LayoutRole): TextStyle {
   return role === 'title' ? STYLE.tableHead : STYLE.table;
 }
 
+/** Height a cell needs: its lines, padding, and room above the number for a note marker. */
 export function textHeight(cell: GridCell): number {
-  return cell.lines.length * lineHeightOf(cell.size) + 2 * CELL_PADDING_Y;
+  return cell.lines.length * lineHeightOf(cell.size) + 2 * CELL_PADDING_Y + (cell.marker ? MARKER_SIZE : 0);
 }
 
 export function buildTableGrid(table: TableDef, report: Report, faces: FontFaces): TableGrid {
   const layout = tableLayout(table);
   const footnotes: Footnote[] = [];
   // Values in reading order, so that note markers number the way the table reads.
-  const values = new Map<string, string>();
+  const values = new Map<string, { number: string; marker: string }>();
   for (const block of layout.blocks) {
     for (const row of block.body) {
       for (const { cell: id } of row.cells) {
@@ -85,36 +106,37 @@ export function buildTableGrid(table: TableDef, report: Report, faces: FontFaces
           marker = noteMarker(footnotes.length + 1);
           footnotes.push({ marker, label: cellDef(id).label, text: note });
         }
-        values.set(id, formatNumber(report.cells[id] ?? 0) + marker);
+        values.set(id, { number: formatNumber(report.cells[id] ?? 0), marker });
       }
     }
   }
-  const widest = Math.max(0, ...[...values.values()].map((v) => faces.serif.width(v) * STYLE.table.size));
+  const widest = Math.max(
+    0,
+    ...[...values.values()].map((v) => faces.serif.width(v.number) * STYLE.table.size),
+  );
   const columns = columnWidths(table, widest);
   const spanWidth = (cell: LayoutCell) =>
     columns.slice(cell.col, cell.col + cell.colSpan).reduce((a, b) => a + b, 0) - 2 * CELL_PADDING_X;
 
+  // One size for every number of the table (consistent print): smaller only if the widest needs it.
+  const valueRoom = Math.min(...valueCellWidths(layout, columns)) - 2 * CELL_PADDING_X;
+  const numberSize =
+    widest > valueRoom
+      ? Math.max(MIN_NUMBER_SIZE, (STYLE.table.size * valueRoom) / widest)
+      : STYLE.table.size;
+
   const gridCell = (cell: LayoutCell, row: number): GridCell => {
     const width = spanWidth(cell);
-    let text = cell.text ?? '';
-    let size: number = styleOf(cell.role).size;
-    if (cell.cell) {
-      text = values.get(cell.cell) ?? '';
-      const natural = faces.serif.width(text) * size;
-      if (natural > width) size = Math.max(MIN_NUMBER_SIZE, (size * width) / natural);
-    }
-    const style = { ...styleOf(cell.role), size };
+    const value = cell.cell ? values.get(cell.cell) : undefined;
+    const style = value ? { ...STYLE.table, size: numberSize } : styleOf(cell.role);
+    const text = value ? value.number : (cell.text ?? '');
     const lines = breakRuns([{ text, style }], faces, width);
     return {
-      role: cell.role,
+      ...placement(cell, row),
       text,
       lines,
-      align: alignOf(cell),
-      size,
-      col: cell.col,
-      colSpan: cell.colSpan,
-      row,
-      rowSpan: cell.rowSpan,
+      size: style.size,
+      ...(value?.marker ? { marker: value.marker } : {}),
     };
   };
 
@@ -125,6 +147,11 @@ export function buildTableGrid(table: TableDef, report: Report, faces: FontFaces
     return { headRows: head.length, heights: rowHeights(rows.length, cells), cells };
   });
   return { table, columns, blocks, footnotes };
+}
+
+function valueCellWidths(layout: ReturnType<typeof tableLayout>, columns: readonly number[]): number[] {
+  const cells = layout.blocks.flatMap((b) => b.body.flatMap((r) => r.cells.filter((c) => c.cell)));
+  return cells.map((c) => columns.slice(c.col, c.col + c.colSpan).reduce((a, b) => a + b, 0));
 }
 
 /** Single-row cells set their row's height; a spanning cell that needs more spreads the extra evenly. */
