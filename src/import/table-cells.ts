@@ -1,0 +1,144 @@
+/**
+ * A table as read (table-reader.ts) turned into cell values, notes and issues: every cell of every
+ * row the template has, each either read from the source or reported (未找到 / 不确定 / 提示).
+ * Nothing is filled in that the source does not say.
+ */
+import { type CellId, cellDef, cellId } from '../report/cells.ts';
+import type { RowDef } from '../report/template.ts';
+import { parseImportedValue } from './cell-value.ts';
+import type { ImportIssue } from './issues.ts';
+import type { RowRead, TableRead } from './table-reader.ts';
+import type { Token } from './table-tokens.ts';
+import { columnHeaderKeys } from './template-labels.ts';
+
+export interface TableCells {
+  /** Cells read (a value, or null where the source has something that is not a number). */
+  cells: Record<CellId, number | null>;
+  notes: Record<CellId, string>;
+  issues: ImportIssue[];
+}
+
+export interface TableCellsOptions {
+  /** Rows not imported (2019's 「（六）其他处理」 split); their cells are neither read nor reported. */
+  skipRows?: ReadonlySet<string>;
+  /** Report numbers under labels that name no row (off when the table's part of the source is a guess). */
+  reportOrphans: boolean;
+}
+
+const shown = (t: Token) => t.text.replace(/[\s\u00a0\u3000]+/g, ' ').trim() || '（空白）';
+const sourceOf = (label: string, cells: readonly Token[]) =>
+  [label, ...cells.map(shown)].filter(Boolean).join('｜');
+/** Text after a label worth mentioning: at least two letters or digits. */
+const meaningful = (text: string) => (text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= 2;
+
+/** Row-level doubts, said once per cell of the row. */
+function rowDoubts(read: RowRead): string[] {
+  const official = read.target.official;
+  const doubts: string[] = [];
+  if (read.loose)
+    doubts.push(`行名写作“${read.label}”，与官方的“${official}”不完全相同，按“${official}”读取`);
+  if (meaningful(read.after)) doubts.push(`行名“${official}”后面还有“${read.after}”`);
+  if (read.extra.length > 0) {
+    doubts.push(`这一行多出 ${read.extra.length} 个数字（${read.extra.map(shown).join('、')}），可能错列`);
+  }
+  return doubts;
+}
+
+/** Header check for the first row read of a block: are the block's column labels written above it? */
+function headerDoubt(read: RowRead): { missing: string[]; none: boolean } {
+  const keys = columnHeaderKeys(read.target.block.columns);
+  const missing = keys.filter((k) => !read.headerBefore.includes(k.key)).map((k) => k.official);
+  return { missing, none: missing.length === keys.length };
+}
+
+export function tableCells(read: TableRead, options: TableCellsOptions): TableCells {
+  const out: TableCells = { cells: {}, notes: {}, issues: [] };
+  const { table } = read;
+  const issue = (i: ImportIssue) => out.issues.push(i);
+  let headerless = false;
+
+  table.blocks.forEach((block) => {
+    let firstOfBlock = true;
+    for (const row of block.rows as readonly RowDef[]) {
+      if (options.skipRows?.has(row.key)) continue;
+      const ids = block.columns.map((c) => cellId(table.id, row.key, c.key));
+      const rowRead = read.rows.get(row.key);
+      if (!rowRead) {
+        for (const id of ids) {
+          issue({
+            cell: id,
+            severity: '未找到',
+            message: `${cellDef(id).label}：原文中没有找到这一行，保持空白`,
+          });
+        }
+        continue;
+      }
+      const doubts = rowDoubts(rowRead);
+      if (firstOfBlock) {
+        const header = headerDoubt(rowRead);
+        if (header.none) headerless = true;
+        else if (header.missing.length > 0) {
+          doubts.push(`表头中没有找到“${header.missing.join('”“')}”，按官方的列顺序读取`);
+        }
+        firstOfBlock = false;
+      }
+      const source = sourceOf(rowRead.label, rowRead.cells);
+      ids.forEach((id, k) => {
+        const def = cellDef(id);
+        const token = rowRead.cells[k];
+        const line = token?.line ?? rowRead.line;
+        for (const doubt of doubts)
+          issue({ cell: id, severity: '不确定', message: `${def.label}：${doubt}`, source, line });
+        if (!token) {
+          out.cells[id] = null;
+          issue({
+            cell: id,
+            severity: '未找到',
+            message: `${def.label}：原文这一行只有 ${rowRead.cells.length} 个数字，本格没有找到，保持空白`,
+            source,
+            line,
+          });
+          return;
+        }
+        const parsed = parseImportedValue(token.text, def.kind);
+        out.cells[id] = parsed.value;
+        if (parsed.note) out.notes[id] = parsed.note;
+        if (parsed.severity) {
+          issue({
+            cell: id,
+            severity: parsed.severity,
+            message: `${def.label}：${parsed.message}`,
+            source,
+            line,
+          });
+        }
+      });
+    }
+  });
+
+  const tableName = table.name.split('（')[0]!;
+  if (headerless && read.rows.size > 0) {
+    issue({ table: table.id, severity: '提示', message: `${tableName}：原文中没有表头，按官方的列顺序读取` });
+  }
+  for (const dup of read.duplicates) {
+    issue({
+      table: table.id,
+      severity: '不确定',
+      message: `${tableName}：“${dup.target.official}”这一行出现了两次，只读取了第一次，第二次未导入`,
+      source: sourceOf(dup.label, dup.cells),
+      line: dup.line,
+    });
+  }
+  if (options.reportOrphans) {
+    for (const orphan of read.orphans) {
+      issue({
+        table: table.id,
+        severity: '不确定',
+        message: `${tableName}：“${orphan.label}”不是本表的行，它后面的数字未导入`,
+        source: sourceOf(orphan.label, orphan.cells),
+        line: orphan.line,
+      });
+    }
+  }
+  return out;
+}

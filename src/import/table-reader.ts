@@ -1,0 +1,187 @@
+/**
+ * One official table read from its stream of cells (table-tokens.ts), driven by the template: a run
+ * of labels is resolved to a row (label-match.ts), then the cells that follow are that row's
+ * values in the official column order. Rows may come in any order and be missing; what was read,
+ * and everything odd on the way (numbers under no known row, a row twice, extra numbers), is
+ * returned for the assembly to turn into cells and issues.
+ */
+
+import type { TableDef } from '../report/template.ts';
+import { type LabelMatch, matchLabel } from './label-match.ts';
+import { normaliseLabel } from './normalise.ts';
+import type { Token } from './table-tokens.ts';
+import { type RowTarget, rowTargets } from './template-labels.ts';
+
+export interface RunRead {
+  /** The label text as written (parts joined with a space), for showing as source. */
+  label: string;
+  /** The cells after the label, at most one per column. */
+  cells: Token[];
+  line: number;
+}
+
+export interface RowRead extends RunRead {
+  target: RowTarget;
+  /** Normalised header text seen before this row since the previous one. */
+  headerBefore: string;
+  loose: boolean;
+  /** Normalised text written after the label, before the numbers. */
+  after: string;
+  /** Numbers after the row's last column, before the next label. */
+  extra: Token[];
+}
+
+export interface TableRead {
+  table: TableDef;
+  /** By row key. */
+  rows: Map<string, RowRead>;
+  /** Numbers written under a group heading (2019's single 「（六）其他处理」 row). */
+  groups: (RunRead & { target: RowTarget })[];
+  /** Numbers under a label that names no row of this table. */
+  orphans: RunRead[];
+  /** A row read a second time (ignored). */
+  duplicates: (RunRead & { target: RowTarget })[];
+}
+
+export interface ReadOptions {
+  /**
+   * For a table without row labels (table 4): header labels that must precede its numbers. Used when
+   * the table's part of the source is not known for sure (its heading is missing).
+   */
+  requireHeader?: readonly string[];
+}
+
+const isCell = (t: Token | undefined) => t?.kind === 'value' || t?.kind === 'blank';
+const hasNumber = (cells: readonly Token[]) => cells.some((c) => c.kind === 'value');
+
+/** Up to `count` cells from `start`; a row break ends them once one is read. Returns the cells and the next index. */
+function takeCells(tokens: readonly Token[], start: number, count: number): { cells: Token[]; next: number } {
+  const cells: Token[] = [];
+  let i = start;
+  while (i < tokens.length && cells.length < count) {
+    const token = tokens[i]!;
+    if (token.kind === 'label') break;
+    if (token.kind === 'break') {
+      if (cells.length > 0) break;
+      i++;
+      continue;
+    }
+    cells.push(token);
+    i++;
+  }
+  return { cells, next: i };
+}
+
+/** Numbers after a complete row, up to the next label (blanks there are the next row's empty stub cells). */
+function takeExtra(tokens: readonly Token[], start: number): { extra: Token[]; next: number } {
+  const extra: Token[] = [];
+  let i = start;
+  while (i < tokens.length && tokens[i]!.kind !== 'label') {
+    if (tokens[i]!.kind === 'value') extra.push(tokens[i]!);
+    i++;
+  }
+  return { extra, next: i };
+}
+
+/** The last label tokens that together hold at least `chars` normalised characters: the row's own label. */
+function labelTail(labels: readonly Token[], chars: number): { label: string; line: number } | null {
+  let n = 0;
+  let from = labels.length;
+  while (from > 0 && (n < chars || n === 0)) n += normaliseLabel(labels[--from]!.text).length;
+  const tail = labels.slice(from);
+  if (tail.length === 0) return null;
+  return { label: tail.map((l) => l.text.trim()).join(' '), line: tail[0]!.line };
+}
+
+export function readTable(table: TableDef, tokens: readonly Token[], options: ReadOptions = {}): TableRead {
+  const targets = rowTargets(table);
+  const rowsInOrder = targets.filter((t) => t.row);
+  const read: TableRead = { table, rows: new Map(), groups: [], orphans: [], duplicates: [] };
+  let labels: Token[] = [];
+  let header = '';
+  let last = -1;
+
+  const stubless = table.stubDepth === 0;
+  const single = stubless ? rowsInOrder[0] : undefined;
+
+  for (let i = 0; i < tokens.length; ) {
+    const token = tokens[i]!;
+    if (token.kind === 'label') {
+      labels.push(token);
+      i++;
+      continue;
+    }
+    if (!isCell(token) || (labels.length === 0 && !stubless)) {
+      i++;
+      continue;
+    }
+    const runLabels = labels;
+    const text = normaliseLabel(labels.map((l) => l.text).join(''));
+    labels = [];
+
+    if (single) {
+      const { cells, next } = takeCells(tokens, i, single.block.columns.length);
+      const seen = header + text;
+      const headerOk = (options.requireHeader ?? []).every((h) => seen.includes(normaliseLabel(h)));
+      if (!hasNumber(cells) || !headerOk || read.rows.has(single.row!.key)) {
+        header = seen;
+        i = next;
+        continue;
+      }
+      const { extra, next: after } = takeExtra(tokens, next);
+      read.rows.set(single.row!.key, {
+        target: single,
+        label: '',
+        cells,
+        line: cells[0]?.line ?? token.line,
+        headerBefore: seen,
+        loose: false,
+        after: '',
+        extra,
+      });
+      header = '';
+      i = after;
+      continue;
+    }
+
+    const probe = takeCells(tokens, i, Number.POSITIVE_INFINITY);
+    const candidates = rowsInOrder.filter((t) => !read.rows.has(t.row!.key));
+    const match: LabelMatch | null = hasNumber(probe.cells)
+      ? matchLabel(text, targets, candidates, rowsInOrder[last + 1] ?? null)
+      : matchLabel(text, targets, [], null);
+    if (!match) {
+      const own = labelTail(runLabels, 1) ?? { label: '', line: token.line };
+      if (hasNumber(probe.cells)) read.orphans.push({ ...own, cells: probe.cells });
+      header += text;
+      i = probe.next;
+      continue;
+    }
+    const { target } = match;
+    const own = labelTail(runLabels, text.length - match.before.length) ?? { label: '', line: token.line };
+    const { cells, next } = takeCells(tokens, i, target.block.columns.length);
+    if (!target.row) {
+      if (hasNumber(cells)) read.groups.push({ target, ...own, cells });
+      header += match.before;
+      i = next;
+      continue;
+    }
+    const { extra, next: after } = takeExtra(tokens, next);
+    if (read.rows.has(target.row.key)) {
+      read.duplicates.push({ target, ...own, cells });
+    } else {
+      read.rows.set(target.row.key, {
+        target,
+        ...own,
+        cells,
+        headerBefore: header + match.before,
+        loose: match.loose,
+        after: match.after,
+        extra,
+      });
+      last = rowsInOrder.indexOf(target);
+    }
+    header = '';
+    i = after;
+  }
+  return read;
+}

@@ -1,0 +1,90 @@
+/**
+ * The lines of a table's part of the source, cut into a stream of cells (tokens) for table-reader.
+ *
+ * Two layouts are recognised:
+ * - cells marked by tabs, as a browser copies an HTML table (each cell on its own line after a tab,
+ *   a blank line between rows) or as a spreadsheet copies one (a row per line, cells between tabs).
+ *   A line without a tab right after a cell continues that cell: a label broken over lines
+ *   (「商业」「企业」). Rows end at blank lines (and after a spreadsheet line).
+ * - no tabs at all, as text copied out of a PDF: whitespace separates cells, a label broken by
+ *   spaces or lines is joined again, and rows are not known (the reader anchors on labels).
+ */
+import { looksLikeValue } from './cell-value.ts';
+import { isBlankLine, type SourceLine } from './source.ts';
+
+export type TokenKind = 'label' | 'value' | 'blank' | 'break';
+
+export interface Token {
+  kind: TokenKind;
+  /** The cell as written (for labels broken over lines, the parts joined). */
+  text: string;
+  line: number;
+}
+
+const OPENS_BRACKET = /^[（(［[【]/;
+
+function cellToken(text: string, line: number): Token {
+  if (!text.replace(/[\s\u00a0\u3000]/g, '')) return { kind: 'blank', text: '', line };
+  return { kind: looksLikeValue(text) ? 'value' : 'label', text, line };
+}
+
+function pushBreak(tokens: Token[], line: number) {
+  const last = tokens[tokens.length - 1];
+  if (last && last.kind !== 'break') tokens.push({ kind: 'break', text: '', line });
+}
+
+function tabTokens(lines: readonly SourceLine[]): Token[] {
+  const tokens: Token[] = [];
+  let previousHadCells = false;
+  for (const line of lines) {
+    if (isBlankLine(line)) {
+      pushBreak(tokens, line.no);
+      previousHadCells = false;
+      continue;
+    }
+    if (!line.text.includes('\t')) {
+      const last = tokens[tokens.length - 1];
+      const continues =
+        last?.kind === 'label' || (last?.kind === 'value' && OPENS_BRACKET.test(line.text.trim()));
+      if (previousHadCells && last && continues) {
+        // The rest of the cell above, broken over lines.
+        tokens[tokens.length - 1] = { ...cellToken(`${last.text}${line.text.trim()}`, last.line) };
+      } else {
+        tokens.push(cellToken(line.text, line.no));
+        pushBreak(tokens, line.no);
+      }
+      continue;
+    }
+    const cells = line.text.split('\t');
+    // A leading tab is the browser's mark of a cell, not an empty first cell.
+    if (line.text.startsWith('\t')) cells.shift();
+    for (const cell of cells) tokens.push(cellToken(cell, line.no));
+    if (cells.length > 1) pushBreak(tokens, line.no);
+    previousHadCells = true;
+  }
+  return tokens;
+}
+
+function spaceTokens(lines: readonly SourceLine[]): Token[] {
+  const tokens: Token[] = [];
+  for (const line of lines) {
+    for (const piece of line.text.split(/[\s\u00a0\u3000]+/)) {
+      if (!piece) continue;
+      const token = cellToken(piece, line.no);
+      const last = tokens[tokens.length - 1];
+      if (last && token.kind === 'label' && last.kind === 'label') {
+        last.text += piece;
+      } else if (last && last.kind === 'value' && token.kind === 'label' && OPENS_BRACKET.test(piece)) {
+        // 「22 （其中修订16件）」: a note after a number belongs to it.
+        last.text += piece;
+      } else {
+        tokens.push(token);
+      }
+    }
+  }
+  return tokens;
+}
+
+export function tableTokens(lines: readonly SourceLine[]): Token[] {
+  return lines.some((line) => line.text.includes('\t')) ? tabTokens(lines) : spaceTokens(lines);
+}
