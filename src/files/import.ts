@@ -6,7 +6,7 @@
 import { newReportId, type Report } from '../report/document.ts';
 import { canonicalJson } from './canonical.ts';
 import { diffReports, type ReportChange } from './diff.ts';
-import { type OpenedDraft, openDraftFile, type RejectionKind, shownFileName } from './open.ts';
+import { hashWarning, type OpenedDraft, openDraftFile, type RejectionKind, shownFileName } from './open.ts';
 
 /** The little the import needs from storage (src/storage adapts its repository to this). */
 export interface DraftStore {
@@ -88,7 +88,8 @@ export async function importDraftFile(
       incoming,
       existing,
       diff,
-      warnings: opened.warnings,
+      // The dialog says the hash part itself; the other warnings (encoding, old format) go along.
+      warnings: opened.warnings.filter((w) => w !== hashWarning(opened.hashStatus)),
     });
     choice = answer === 'new' ? 'new' : 'cancel';
   } else if (existing) {

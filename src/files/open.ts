@@ -99,6 +99,9 @@ const HASH_WARNINGS: Record<HashStatus, string | null> = {
   'early-format': '早期格式的文件没有校验值，无法确认文件是否在本工具之外被改动过；请核对内容。',
 };
 
+/** The warning an OpenedDraft carries for its hash status, if any. */
+export const hashWarning = (status: HashStatus): string | null => HASH_WARNINGS[status];
+
 async function open(bytes: Uint8Array, name: string): Promise<OpenResult> {
   const tooLarge = checkFileSize(bytes.byteLength, name);
   if (tooLarge) return tooLarge;
