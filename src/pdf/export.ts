@@ -5,20 +5,21 @@
  */
 import { PDFDocument } from 'pdf-lib';
 import type { Report } from '../report/document.ts';
-import { evaluate } from '../report/rules.ts';
+import { evaluate, type Finding } from '../report/rules.ts';
 import { reportTitle } from '../report/template.ts';
 import { withTotals } from '../report/totals.ts';
 import { renderPage } from './draw/render-pages.ts';
 import { fontkitForPdfLib } from './fontkit-adapter.ts';
 import { loadFaces, type PdfFontBytes } from './fonts.ts';
+import type { PageModel } from './layout/model.ts';
 import { type ApprovalSheetPlace, layoutReport } from './layout/report-layout.ts';
 import { findMissingGlyphs, MissingGlyphsError, markMissingGlyphs } from './missing-glyphs.ts';
 
-export type ExportStage = 'fonts' | 'layout' | 'draw' | 'save' | 'done';
+export type ExportStage = 'layout' | 'fonts' | 'draw' | 'save' | 'done';
 
 export interface ExportProgress {
   stage: ExportStage;
-  /** For the progress indicator: 准备字体 / 排版 / 绘制第 3 页，共 8 页 / 生成文件 / 完成. */
+  /** For the progress indicator: 排版 / 嵌入字体 / 绘制第 3 页，共 8 页 / 生成文件 / 完成. */
   label: string;
   /** 0…1 over the whole export. */
   fraction: number;
@@ -56,13 +57,17 @@ function checkOptions(options: ExportOptions): void {
   }
 }
 
-export async function exportReportPdf(report: Report, options: ExportOptions): Promise<Uint8Array> {
-  checkOptions(options);
-  const progress = (stage: ExportStage, label: string, fraction: number) =>
-    options.onProgress?.({ stage, label, fraction });
-  progress('fonts', '准备字体', 0);
-  const faces = loadFaces(options.fonts);
+export interface PreparedDocument {
+  /** The report as printed: totals computed, missing characters marked if asked. */
+  printed: Report;
+  errors: Finding[];
+  pages: PageModel[];
+}
 
+/** Everything up to the drawing: checks, glyph coverage, layout. Pure; tests read the page models. */
+export function prepareDocument(report: Report, options: ExportOptions): PreparedDocument {
+  checkOptions(options);
+  const faces = loadFaces(options.fonts);
   let printed = withTotals(report);
   const missing = findMissingGlyphs(printed, faces);
   if (missing.length > 0) {
@@ -71,8 +76,6 @@ export async function exportReportPdf(report: Report, options: ExportOptions): P
   }
   const findings = evaluate(printed);
   const errors = findings.filter((f) => f.severity === '错误');
-
-  progress('layout', '排版', 0.1);
   const pages = layoutReport(
     {
       report: printed,
@@ -84,7 +87,16 @@ export async function exportReportPdf(report: Report, options: ExportOptions): P
     },
     faces,
   );
+  return { printed, errors, pages };
+}
 
+export async function exportReportPdf(report: Report, options: ExportOptions): Promise<Uint8Array> {
+  const progress = (stage: ExportStage, label: string, fraction: number) =>
+    options.onProgress?.({ stage, label, fraction });
+  progress('layout', '排版', 0);
+  const { printed, errors, pages } = prepareDocument(report, options);
+
+  progress('fonts', '嵌入字体', 0.2);
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkitForPdfLib);
   const [serif, sans] = await Promise.all([
@@ -104,9 +116,10 @@ export async function exportReportPdf(report: Report, options: ExportOptions): P
   doc.setModificationDate(created);
 
   pages.forEach((page, i) => {
-    progress('draw', `绘制第 ${i + 1} 页，共 ${pages.length} 页`, 0.2 + (0.3 * i) / pages.length);
+    progress('draw', `绘制第 ${i + 1} 页，共 ${pages.length} 页`, 0.25 + (0.25 * i) / pages.length);
     renderPage(doc, page, { serif, sans });
   });
+  // Subsetting the fonts happens here: the longest step.
   progress('save', '生成文件', 0.5);
   const bytes = await doc.save();
   progress('done', '完成', 1);

@@ -8,6 +8,8 @@ import type { TableDef } from '../../report/template.ts';
 import { STYLE, TEXT_WIDTH } from './page.ts';
 
 export const CELL_PADDING_X = 3;
+/** Numbers are centred: a narrow side padding leaves them the most room. */
+export const VALUE_PADDING_X = 1.5;
 export const CELL_PADDING_Y = 3.5;
 
 const EM = STYLE.table.size;

@@ -5,7 +5,7 @@
 import type { FontFaces } from '../fonts.ts';
 import { baselineIn, lineOps } from './lines.ts';
 import type { DrawOp, PlacedCell, PlacedTablePart, TextOp } from './model.ts';
-import { CELL_PADDING_X } from './table-columns.ts';
+import { CELL_PADDING_X, VALUE_PADDING_X } from './table-columns.ts';
 import { type GridCell, lineHeightOf, MARKER_SIZE, type TableGrid } from './table-grid.ts';
 import type { TablePage } from './table-paginate.ts';
 
@@ -26,7 +26,7 @@ function cellOps(cell: GridCell, x: number, top: number, height: number, faces: 
   return cell.lines.flatMap((line, i) =>
     lineOps(
       line,
-      x + CELL_PADDING_X,
+      x + (cell.role === 'value' ? VALUE_PADDING_X : CELL_PADDING_X),
       baselineIn(blockTop + i * lineHeight, lineHeight, cell.size, middle),
       cell.align,
     ),

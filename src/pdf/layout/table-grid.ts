@@ -13,7 +13,7 @@ import type { TextStyle } from '../text/atoms.ts';
 import type { BrokenLine } from '../text/break-lines.ts';
 import { type Align, breakRuns } from './lines.ts';
 import { STYLE } from './page.ts';
-import { CELL_PADDING_X, CELL_PADDING_Y, columnWidths } from './table-columns.ts';
+import { CELL_PADDING_X, CELL_PADDING_Y, columnWidths, VALUE_PADDING_X } from './table-columns.ts';
 
 export interface GridCell {
   role: LayoutRole;
@@ -53,7 +53,7 @@ export interface TableGrid {
 
 const MIN_ROW_HEIGHT = 19;
 /** Numbers never print smaller than this; a wider number wraps. */
-const MIN_NUMBER_SIZE = 7;
+const MIN_NUMBER_SIZE = 6.5;
 export const lineHeightOf = (size: number) => size * 1.32;
 
 /** ①…⑳, ㉑…㉟, ㊱…㊿, then (51)…: circled numbers keep a marker one character wide. */
@@ -119,15 +119,15 @@ export function buildTableGrid(table: TableDef, report: Report, faces: FontFaces
     columns.slice(cell.col, cell.col + cell.colSpan).reduce((a, b) => a + b, 0) - 2 * CELL_PADDING_X;
 
   // One size for every number of the table (consistent print): smaller only if the widest needs it.
-  const valueRoom = Math.min(...valueCellWidths(layout, columns)) - 2 * CELL_PADDING_X;
+  const valueRoom = Math.min(...valueCellWidths(layout, columns)) - 2 * VALUE_PADDING_X;
   const numberSize =
     widest > valueRoom
       ? Math.max(MIN_NUMBER_SIZE, (STYLE.table.size * valueRoom) / widest)
       : STYLE.table.size;
 
   const gridCell = (cell: LayoutCell, row: number): GridCell => {
-    const width = spanWidth(cell);
     const value = cell.cell ? values.get(cell.cell) : undefined;
+    const width = spanWidth(cell) + (value ? 2 * (CELL_PADDING_X - VALUE_PADDING_X) : 0);
     const style = value ? { ...STYLE.table, size: numberSize } : styleOf(cell.role);
     const text = value ? value.number : (cell.text ?? '');
     const lines = breakRuns([{ text, style }], faces, width);

@@ -26,34 +26,38 @@ const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 export const headHeight = (block: GridBlock) => sum(block.heights.slice(0, block.headRows));
 export const bodyHeights = (block: GridBlock) => block.heights.slice(block.headRows);
 
-/** Moves a break (before body row `end`) up while a merged cell across it could not show its label. */
+/**
+ * Moves a break (before body row `end`) up while a merged cell across it could not show its label
+ * on one side. Smaller groups are mended first; a group that no earlier break on this page can mend
+ * (a label taller than what is left) is left as it is.
+ */
 export function adjustBreak(block: GridBlock, start: number, end: number): number {
   const body = bodyHeights(block);
   const spanning = block.cells
     .filter((c) => c.rowSpan > 1 && c.row >= block.headRows)
+    .sort((a, b) => a.rowSpan - b.rowSpan)
     .map((c) => ({
       first: c.row - block.headRows,
       last: c.row - block.headRows + c.rowSpan,
       need: textHeight(c),
     }));
+  const fits = (span: (typeof spanning)[number], at: number) =>
+    sum(body.slice(Math.max(span.first, start), at)) >= span.need - EPSILON &&
+    sum(body.slice(at, span.last)) >= span.need - EPSILON;
   let adjusted = end;
   for (let guard = 0; guard < body.length; guard++) {
-    const crossing = spanning.find(({ first, last, need }) => {
-      if (!(first < adjusted && adjusted < last)) return false;
-      const upper = sum(body.slice(Math.max(first, start), adjusted));
-      const lower = sum(body.slice(adjusted, last));
-      return upper < need - EPSILON || lower < need - EPSILON;
-    });
-    if (!crossing) break;
-    let candidate = adjusted - 1;
-    while (candidate > crossing.first && candidate > start) {
-      const upper = sum(body.slice(Math.max(crossing.first, start), candidate));
-      const lower = sum(body.slice(candidate, crossing.last));
-      if (upper >= crossing.need - EPSILON && lower >= crossing.need - EPSILON) break;
-      candidate--;
+    let moved = false;
+    for (const span of spanning) {
+      if (!(span.first < adjusted && adjusted < span.last) || fits(span, adjusted)) continue;
+      let candidate = adjusted - 1;
+      while (candidate > span.first && candidate > start && !fits(span, candidate)) candidate--;
+      if (candidate > start && candidate < adjusted) {
+        adjusted = candidate;
+        moved = true;
+        break;
+      }
     }
-    if (candidate <= start) break; // no better break on this page: keep the overflowing one
-    adjusted = candidate;
+    if (!moved) break;
   }
   return adjusted;
 }

@@ -2,7 +2,7 @@
  * Greedy line breaking with 禁则: a line is filled with as many atoms as fit; if the break would put a
  * closing mark at the start of the next line or an opening mark at the end of this one, earlier atoms
  * are pulled down to the next line instead (no hanging into the margin: every line stays inside the
- * text block and is justified).
+ * text block and is justified). Only when nothing can be pulled down do closing marks hang.
  */
 import type { Atom } from './atoms.ts';
 import { mayNotEndLine, mayNotStartLine } from './kinsoku.ts';
@@ -65,8 +65,15 @@ export function breakLines(atoms: readonly Atom[], available: (line: number) => 
     }
     let k = j;
     while (k > i + 1 && !mayBreakBefore(atoms, k)) k--;
-    // No legal break at all (a line of nothing but closing marks): break where it overflows.
-    if (k === i + 1 && !mayBreakBefore(atoms, k)) k = Math.max(j, i + 1);
+    if (!mayBreakBefore(atoms, k)) {
+      // Nothing to pull down (the line would be empty): let the closing marks hang past the measure.
+      k = j;
+      while (k < atoms.length && !mayBreakBefore(atoms, k)) k++;
+    }
+    if (k >= atoms.length) {
+      lines.push(lineOf(atoms.slice(i), width, true));
+      break;
+    }
     lines.push(lineOf(atoms.slice(i, k), width, false));
     i = k;
   }
