@@ -1,0 +1,108 @@
+import { formatBytes } from '../../storage/persistence.ts';
+import type { DraftSummary } from '../../storage/repository.ts';
+import { formatDateTime } from './draft-filter.ts';
+import { RenameForm } from './RenameForm.tsx';
+
+export interface DraftTableProps {
+  drafts: readonly DraftSummary[];
+  renaming: string | null;
+  onOpen: (id: string) => void;
+  onNextYear: (id: string) => void;
+  onStartRename: (id: string) => void;
+  onRename: (id: string, name: string) => void;
+  onCancelRename: () => void;
+  onDuplicate: (id: string) => void;
+  onTrash: (draft: DraftSummary) => void;
+}
+
+function Checks({ draft }: { draft: DraftSummary }) {
+  return (
+    <span class="draft-checks">
+      <span class={draft.errors ? 'draft-errors' : undefined}>错误 {draft.errors}</span>
+      {' / '}
+      <span class={draft.hints ? 'draft-hints' : undefined}>提示 {draft.hints}</span>
+    </span>
+  );
+}
+
+/** The drafts, one row each, with their actions. Buttons carry the draft's name for screen readers. */
+export function DraftTable(props: DraftTableProps) {
+  const { drafts, renaming } = props;
+  return (
+    <table class="draft-table">
+      <caption class="visually-hidden">草稿，共 {drafts.length} 份</caption>
+      <thead>
+        <tr>
+          <th scope="col">名称</th>
+          <th scope="col">机关名称</th>
+          <th scope="col">年度</th>
+          <th scope="col">最后保存</th>
+          <th scope="col">审核</th>
+          <th scope="col">大小</th>
+          <th scope="col">操作</th>
+        </tr>
+      </thead>
+      <tbody>
+        {drafts.map((d) => (
+          <tr key={d.id} data-draft-id={d.id}>
+            <th scope="row" class="draft-name">
+              {renaming === d.id ? (
+                <RenameForm
+                  draft={d}
+                  onSubmit={(name) => props.onRename(d.id, name)}
+                  onCancel={props.onCancelRename}
+                />
+              ) : (
+                d.name
+              )}
+            </th>
+            <td>{d.agency || '（未填写）'}</td>
+            <td>{d.year ?? '（未填写）'}</td>
+            <td>
+              <time dateTime={new Date(d.savedAt).toISOString()}>{formatDateTime(d.savedAt)}</time>
+            </td>
+            <td>
+              <Checks draft={d} />
+            </td>
+            <td>{formatBytes(d.size)}</td>
+            <td class="draft-actions">
+              <button
+                type="button"
+                class="primary"
+                aria-label={`打开：${d.name}`}
+                onClick={() => props.onOpen(d.id)}
+              >
+                打开
+              </button>
+              <button
+                type="button"
+                aria-label={`新建下一年度：${d.name}`}
+                onClick={() => props.onNextYear(d.id)}
+                disabled={d.year === null}
+                title={
+                  d.year === null ? '请先填写报告年度' : `以本草稿为基础新建 ${(d.year ?? 0) + 1} 年度报告`
+                }
+              >
+                新建下一年度
+              </button>
+              <button
+                type="button"
+                data-rename={d.id}
+                aria-label={`重命名：${d.name}`}
+                onClick={() => props.onStartRename(d.id)}
+              >
+                重命名
+              </button>
+              <button type="button" aria-label={`复制：${d.name}`} onClick={() => props.onDuplicate(d.id)}>
+                复制
+              </button>
+              <button type="button" aria-label={`删除：${d.name}`} onClick={() => props.onTrash(d)}>
+                删除
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
