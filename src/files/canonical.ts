@@ -4,6 +4,8 @@
  * on key order, and -0 must survive a round trip (JSON.stringify writes it as 0).
  */
 
+import { sha256Bytes } from './sha256.ts';
+
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** Reports nest 4 levels; anything deeper is not a report and is refused rather than recursed into. */
@@ -59,10 +61,15 @@ export function prettyJson(value: Json | object): string {
   return write(value, false, '  ', 0);
 }
 
-/** SHA-256 of the UTF-8 bytes of a text, as lowercase hex (WebCrypto: browsers and Node 20). */
+/**
+ * SHA-256 of the UTF-8 bytes of a text, as lowercase hex. WebCrypto where the page has it (browsers in
+ * a secure context — file://, localhost, https — and Node 20); the plain-JavaScript digest elsewhere.
+ */
 export async function sha256Hex(text: string): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  const bytes = new TextEncoder().encode(text);
+  const subtle = globalThis.crypto?.subtle;
+  const digest = subtle ? new Uint8Array(await subtle.digest('SHA-256', bytes)) : sha256Bytes(bytes);
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** The hash a draft file carries: SHA-256 of the canonical JSON of its report. */

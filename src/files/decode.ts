@@ -4,7 +4,8 @@
  * are decoded rather than refused, because the content is then checked as strictly as any other:
  *   - UTF-16 (Notepad's "Unicode"): recognised by its BOM, or without BOM by the zero bytes around "{";
  *   - GBK / GB18030 (Notepad's "ANSI" on a Chinese Windows): tried when the bytes are not valid UTF-8.
- * Anything else (binary, Latin-1, a broken mixture) is refused with a message saying so.
+ * A UTF-8 file with a few damaged bytes is refused as damaged (not read as GBK gibberish); anything
+ * else (binary, Latin-1, a broken mixture) is refused with a message saying so.
  */
 
 export type Decoded = { ok: true; text: string; warnings: string[] } | { ok: false; message: string };
@@ -30,6 +31,27 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   if (bytes[0] !== 0 && bytes[1] === 0) return 'utf-16le';
   if (bytes[0] === 0 && bytes[1] !== 0) return 'utf-16be';
   return null;
+}
+
+/**
+ * A UTF-8 file with a few damaged bytes still holds many well-formed multi-byte characters; GBK text
+ * read as UTF-8 forms only a few by accident. Telling them apart keeps a damaged file from being
+ * "successfully" read as GBK gibberish.
+ */
+function utf8Damage(bytes: Uint8Array): { line: number; count: number } | null {
+  const text = new TextDecoder('utf-8').decode(bytes); // not fatal: bad bytes become U+FFFD
+  let broken = 0;
+  let wellFormed = 0;
+  let first = -1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0xfffd) {
+      broken++;
+      if (first < 0) first = i;
+    } else if (code >= 0x80) wellFormed++;
+  }
+  if (broken === 0 || wellFormed < broken * 4) return null;
+  return { line: text.slice(0, first).split('\n').length, count: broken };
 }
 
 export function decodeFileBytes(bytes: Uint8Array): Decoded {
@@ -68,6 +90,14 @@ export function decodeFileBytes(bytes: Uint8Array): Decoded {
 
   const utf8 = tryDecode('utf-8', bytes);
   if (utf8 !== null) return { ok: true, text: utf8, warnings: [] };
+
+  const damage = utf8Damage(bytes);
+  if (damage) {
+    return {
+      ok: false,
+      message: `文件已损坏：第 ${damage.line} 行附近有不是有效文字的字节（共 ${damage.count} 处），可能是复制或传输中出了错。请改用原来的文件，或在原来的电脑上重新保存。`,
+    };
+  }
 
   const gb = tryDecode('gb18030', bytes);
   if (gb !== null) {

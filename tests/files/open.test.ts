@@ -289,3 +289,29 @@ describe('openDraftFile: edited outside the tool', () => {
     expect(result.hashStatus).toBe('verified');
   });
 });
+
+describe('openDraftFile: damaged UTF-8 is not mistaken for GBK', () => {
+  it('refuses a UTF-8 file with a broken byte as damaged, naming the line', async () => {
+    const text = (await sampleDraft()).text;
+    const bytes = utf8(text);
+    const line = text.split('\n').findIndex((l) => l.includes('自治区科技厅')) + 1;
+    const at = bytes.indexOf(
+      0xe8,
+      new TextEncoder().encode(
+        text
+          .split('\n')
+          .slice(0, line - 1)
+          .join('\n'),
+      ).length,
+    );
+    const damaged = bytes.slice();
+    damaged[at] = 0xff;
+    const result = rejected(await open(damaged));
+    expect(result.kind).toBe('encoding');
+    expect(result.message).toContain(`文件已损坏：第 ${line} 行附近有不是有效文字的字节（共 3 处）`); // 0xFF and two orphaned continuation bytes
+  });
+
+  it('still reads real GBK as GBK', async () => {
+    expect(opened(await open(encodeGbk((await sampleDraft()).text))).warnings.join()).toContain('GBK');
+  });
+});

@@ -1,7 +1,9 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
 import { canonicalJson, prettyJson, reportHash, sha256Hex } from '../../src/files/canonical.ts';
 import { draftFileName, serializeDraft } from '../../src/files/serialize.ts';
+import { sha256Bytes } from '../../src/files/sha256.ts';
 import { blankReport } from '../../src/report/document.ts';
 
 const JAN_27 = new Date(2026, 0, 27, 9, 30);
@@ -67,5 +69,38 @@ describe('canonical JSON and the hash', () => {
     ]);
     expect(saved.file).toMatchObject({ savedAt: JAN_27.toISOString(), appVersion: '9.9.9' });
     expect(saved.text.endsWith('}\n')).toBe(true);
+  });
+});
+
+describe('the plain-JavaScript SHA-256 (for pages without crypto.subtle)', () => {
+  const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+
+  it('matches the known answers of FIPS 180-4', () => {
+    const of = (text: string) => hex(sha256Bytes(new TextEncoder().encode(text)));
+    expect(of('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(of('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(of('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')).toBe(
+      '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
+    );
+  });
+
+  it('agrees with WebCrypto on any bytes, across the padding boundaries', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), async (bytes) => {
+        const expected = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+        expect(hex(sha256Bytes(bytes))).toBe(hex(expected));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('is what sha256Hex falls back to when crypto.subtle is missing', async () => {
+    const withSubtle = await sha256Hex('年报 draft');
+    vi.stubGlobal('crypto', {});
+    try {
+      expect(await sha256Hex('年报 draft')).toBe(withSubtle);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
