@@ -64,8 +64,12 @@ export interface FormatEvidence {
 /** The format the source is in, with the reasons in Chinese (empty for 2021). */
 export function detectFormat(e: FormatEvidence): { format: '2021' | '2019'; reasons: string[] } {
   const reasons: string[] = [];
-  if (e.table2Labels2019.length > 0)
-    reasons.push(`表二有2019年格式的栏目（${e.table2Labels2019.join('、')}）`);
+  const labels = e.table2Labels2019;
+  if (labels.length > 0) {
+    reasons.push(
+      `表二有2019年格式的栏目（${labels.slice(0, 3).join('、')}${labels.length > 3 ? '等' : ''}）`,
+    );
+  }
   if (e.singleOtherRow) reasons.push('表三的“（六）其他处理”只有一行');
   if (reasons.length === 0 && e.year !== null && e.year <= LAST_2019_FORMAT_YEAR && !e.table2Is2021) {
     reasons.push(`报告年度为 ${e.year} 年（${LAST_2019_FORMAT_YEAR} 年及以前的报告使用2019年格式）`);

@@ -37,11 +37,13 @@ function readTitleText(text: string): { agency: string; year: number } | null {
 
 export function findTitle(head: readonly SourceLine[]): Title | null {
   const withText = head.filter((l) => l.text.trim()).slice(0, TITLE_SEARCH_LINES);
-  for (let i = 0; i < withText.length; i++) {
-    for (const lines of [withText.slice(i, i + 1), withText.slice(i, i + 2)]) {
+  // One line first: a title broken over two lines is rarer than a line of page furniture above it.
+  for (const size of [1, 2]) {
+    for (let i = 0; i + size <= withText.length; i++) {
+      const lines = withText.slice(i, i + size);
       const text = lines.map((l) => trimLine(l.text)).join('');
       const read = readTitleText(text);
-      if (read && (lines.length === 1 || i + 1 < withText.length)) return { ...read, text, lines };
+      if (read) return { ...read, text, lines };
     }
   }
   return null;

@@ -65,6 +65,10 @@ function tabTokens(lines: readonly SourceLine[]): Token[] {
   return tokens;
 }
 
+/** A bracketed remark, not a numbered row label such as 「（二）部分公开」. */
+const isNote = (piece: string) =>
+  OPENS_BRACKET.test(piece) && !/^[（(][一二三四五六七八九十]+[）)]/.test(piece);
+
 function spaceTokens(lines: readonly SourceLine[]): Token[] {
   const tokens: Token[] = [];
   for (const line of lines) {
@@ -74,8 +78,8 @@ function spaceTokens(lines: readonly SourceLine[]): Token[] {
       const last = tokens[tokens.length - 1];
       if (last && token.kind === 'label' && last.kind === 'label') {
         last.text += piece;
-      } else if (last && last.kind === 'value' && token.kind === 'label' && OPENS_BRACKET.test(piece)) {
-        // 「22 （其中修订16件）」: a note after a number belongs to it.
+      } else if (last?.kind === 'value' && last.line === line.no && isNote(piece)) {
+        // 「22 （其中修订16件）」: a note after a number, on its line, belongs to it.
         last.text += piece;
       } else {
         tokens.push(token);
