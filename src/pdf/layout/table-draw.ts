@@ -88,6 +88,7 @@ export function drawTablePage(
       ops.push(...cellOps(cell, x, cellTop, height, faces));
       if (cell.marker) ops.push(markerOp(cell.marker, x + width, cellTop, faces));
       cells.push({
+        ...(cell.marker ? { marker: cell.marker } : {}),
         text: cell.text,
         rect: { x, y: cellTop, width, height },
         role: cell.role,
