@@ -27,7 +27,11 @@ describe('findMissingGlyphs', () => {
   it('lists each missing character once, with the official labels of where it occurs', () => {
     const missing = findMissingGlyphs(withRareCharacters(), bundledFonts());
     expect(missing).toEqual([
-      { char: RARE, codePoint: 'U+20000', places: ['前言', '六、其他需要报告的事项', '三（七）总计·自然人 的注释'] },
+      {
+        char: RARE,
+        codePoint: 'U+20000',
+        places: ['前言', '六、其他需要报告的事项', '三（七）总计·自然人 的注释'],
+      },
       { char: '\u0007', codePoint: 'U+0007', places: ['六、其他需要报告的事项'] },
     ]);
   });
@@ -60,7 +64,9 @@ describe('findMissingGlyphs', () => {
 
 describe('export with missing characters', () => {
   it('refuses by default, naming the characters and where they are', async () => {
-    const error = await exportReportPdf(withRareCharacters(), { fonts: bundledFonts(), ...SETTINGS }).catch((e) => e);
+    const error = await exportReportPdf(withRareCharacters(), { fonts: bundledFonts(), ...SETTINGS }).catch(
+      (e) => e,
+    );
     expect(error).toBeInstanceOf(MissingGlyphsError);
     expect(error.missing.map((m: { codePoint: string }) => m.codePoint)).toEqual(['U+20000', 'U+0007']);
     expect(error.message).toContain('U+20000');
@@ -68,7 +74,11 @@ describe('export with missing characters', () => {
   });
 
   it("prints 〔U+20000〕 in place of the character when the caller chooses 'mark'", async () => {
-    const pdf = await exportReportPdf(withRareCharacters(), { fonts: bundledFonts(), ...SETTINGS, missingGlyphs: 'mark' });
+    const pdf = await exportReportPdf(withRareCharacters(), {
+      fonts: bundledFonts(),
+      ...SETTINGS,
+      missingGlyphs: 'mark',
+    });
     const text = squeeze(pdftotext(writePdf(pdf)));
     expect(text).toContain('（〔U+20000〕）');
     expect(text).toContain('〔U+0007〕');

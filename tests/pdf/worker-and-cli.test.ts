@@ -3,11 +3,12 @@
  * The worker protocol (handler and client wired back to back, as a real Worker would carry the
  * messages) and the `pdf` command of the command line.
  */
+
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/command.ts';
 import { pdfCommand } from '../../src/cli/pdf.ts';
-import { readFileSync } from 'node:fs';
 import { createPdfWorkerClient, PdfExportError, type WorkerLike } from '../../src/pdf/worker-client.ts';
 import { handlePdfRequest } from '../../src/pdf/worker-handler.ts';
 import type { PdfWorkerRequest, PdfWorkerResponse } from '../../src/pdf/worker-protocol.ts';
@@ -90,7 +91,10 @@ const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value))
 describe('npm run cli -- pdf', () => {
   it('writes the PDF of a report file and exits 0', async () => {
     const { io, err, files } = memoryIo({ 'r.json': json(sampleReport()) });
-    const code = await pdfCommand.run(['r.json', '-o', 'r.pdf', '--approval', 'after', '--saved-at', '2022-01-20T10:30+08:00'], io);
+    const code = await pdfCommand.run(
+      ['r.json', '-o', 'r.pdf', '--approval', 'after', '--saved-at', '2022-01-20T10:30+08:00'],
+      io,
+    );
     expect(code).toBe(0);
     expect(new TextDecoder().decode(files['r.pdf']!.subarray(0, 5))).toBe('%PDF-');
     expect(err.join('\n')).toMatch(/已写入 r\.pdf/);
