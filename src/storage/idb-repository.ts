@@ -14,6 +14,7 @@ import {
   copyName,
   type DraftRow,
   newDraftRow,
+  newestRevisionFirst,
   normalizeName,
   requireRow,
   savedRow,
@@ -215,7 +216,7 @@ export class IdbDraftRepository implements DraftRepository {
     const revisions = tx.objectStore('revisions');
     const existing = (await revisions.index('byDraft').getAll(draftId)).map(toMeta);
     const facts = contentFacts(report);
-    const latest = existing.sort(byNewest((r) => r.at * 1e6 + r.id))[0];
+    const latest = existing.sort(newestRevisionFirst)[0];
     if (latest && latest.digest === facts.digest) return null;
     const row: RevisionRow = {
       draftId,
@@ -245,7 +246,7 @@ export class IdbDraftRepository implements DraftRepository {
   async listRevisions(draftId: string): Promise<RevisionMeta[]> {
     return this.run(['revisions'], 'readonly', async (tx) => {
       const rows = await tx.objectStore('revisions').index('byDraft').getAll(draftId);
-      return rows.map(toMeta).sort(byNewest((r) => r.at * 1e6 + r.id));
+      return rows.map(toMeta).sort(newestRevisionFirst);
     });
   }
 

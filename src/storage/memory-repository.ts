@@ -12,6 +12,7 @@ import {
   copyName,
   type DraftRow,
   newDraftRow,
+  newestRevisionFirst,
   normalizeName,
   requireRow,
   savedRow,
@@ -134,7 +135,7 @@ export class MemoryDraftRepository implements DraftRepository {
     return [...this.revisions.values()]
       .filter((r) => r.meta.draftId === draftId)
       .map((r) => r.meta)
-      .sort(byNewest((r) => r.at * 1e6 + r.id));
+      .sort(newestRevisionFirst);
   }
 
   private keepRevision(draftId: string, report: Report, reason: RevisionReason): RevisionMeta | null {

@@ -150,3 +150,8 @@ export function checkVersion(row: DraftRow, expectedVersion: number): void {
 export function byNewest<T>(time: (item: T) => number): (a: T, b: T) => number {
   return (a, b) => time(b) - time(a);
 }
+
+/** Revisions newest first; the later-added first when two share a millisecond. */
+export function newestRevisionFirst(a: { at: number; id: number }, b: { at: number; id: number }): number {
+  return b.at - a.at || b.id - a.id;
+}

@@ -217,6 +217,17 @@ export function repositoryContract(name: string, make: (clock: Clock) => Promise
         expect(await repo.getRevision(123_456)).toBeUndefined();
       });
 
+      it('orders revisions kept in the same millisecond by when they were added', async () => {
+        const draft = await repo.create(blankReport({ id: 'd' }));
+        const first = await repo.addRevision('d', setCells(draft.report, { 't3.new.natural': 1 }), 'paste');
+        const second = await repo.addRevision('d', setCells(draft.report, { 't3.new.natural': 2 }), 'import');
+        expect((await repo.listRevisions('d')).map((r) => r.id)).toEqual([second!.id, first!.id]);
+        // And the "equal to the latest" check compares with the one added last.
+        expect(
+          await repo.addRevision('d', setCells(draft.report, { 't3.new.natural': 2 }), 'auto'),
+        ).toBeNull();
+      });
+
       it('refuses a revision for an unknown draft', async () => {
         expect((await rejection(repo.addRevision('nope', blankReport({ id: 'nope' }), 'auto'))).kind).toBe(
           'not-found',
