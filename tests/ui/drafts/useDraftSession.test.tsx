@@ -60,7 +60,9 @@ describe('useDraftSession', () => {
     await waitFor(() => expect(line('b')).toBe('ready/read-only/某局（甲改）'));
 
     edit('b', '乙在只读页的修改'); // ignored: read-only
-    await act(() => sessions.a!.controller!.flush());
+    await act(async () => {
+      await sessions.a!.controller!.flush();
+    });
     expect((await repo.get('d'))?.report.agency).toBe('某局（甲改）');
   });
 
