@@ -64,12 +64,23 @@ export function tableCells(read: TableRead, options: TableCellsOptions): TableCe
       const ids = block.columns.map((c) => cellId(table.id, row.key, c.key));
       const rowRead = read.rows.get(row.key);
       if (!rowRead) {
+        const bare = read.withoutNumbers.find((w) => w.target.row === row);
         for (const id of ids) {
-          issue({
-            cell: id,
-            severity: '未找到',
-            message: `${cellDef(id).label}：原文中没有找到这一行，保持空白`,
-          });
+          issue(
+            bare
+              ? {
+                  cell: id,
+                  severity: '未找到',
+                  message: `${cellDef(id).label}：原文有这一行，但后面没有数字（写作“${bare.label}”），保持空白`,
+                  source: bare.label,
+                  line: bare.line,
+                }
+              : {
+                  cell: id,
+                  severity: '未找到',
+                  message: `${cellDef(id).label}：原文中没有找到这一行，保持空白`,
+                },
+          );
         }
         continue;
       }

@@ -41,6 +41,8 @@ export interface TableRead {
   orphans: RunRead[];
   /** A row read a second time (ignored). */
   duplicates: (RunRead & { target: RowTarget })[];
+  /** Rows whose label is written but no number follows it (「行政许可 若干」). */
+  withoutNumbers: (RunRead & { target: RowTarget })[];
 }
 
 export interface ReadOptions {
@@ -93,15 +95,50 @@ function labelTail(labels: readonly Token[], chars: number): { label: string; li
   return { label: tail.map((l) => l.text.trim()).join(' '), line: tail[0]!.line };
 }
 
+/**
+ * Row labels inside text that was not resolved to them (a label followed by words, not numbers):
+ * where each starts, so the row can be reported as written but without numbers.
+ */
+function labelsWithoutNumbers(
+  text: string,
+  labels: readonly Token[],
+  targets: readonly RowTarget[],
+): { target: RowTarget; label: string; line: number }[] {
+  const found: { target: RowTarget; label: string; line: number }[] = [];
+  for (const target of targets) {
+    const key = target.keys.find((k) => text.includes(k));
+    if (!target.row || key === undefined) continue;
+    // The label tokens from the one where the key starts, and the one after it (what is written instead).
+    let offset = 0;
+    const start = text.indexOf(key);
+    const at = labels.findIndex((l) => (offset += normaliseLabel(l.text).length) > start);
+    const shown = labels.slice(Math.max(at, 0), Math.max(at, 0) + 2);
+    found.push({ target, label: shown.map((l) => l.text.trim()).join(' '), line: shown[0]?.line ?? 0 });
+  }
+  return found;
+}
+
 export function readTable(table: TableDef, tokens: readonly Token[], options: ReadOptions = {}): TableRead {
   const targets = rowTargets(table);
   const rowsInOrder = targets.filter((t) => t.row);
-  const read: TableRead = { table, rows: new Map(), groups: [], orphans: [], duplicates: [] };
+  const read: TableRead = {
+    table,
+    rows: new Map(),
+    groups: [],
+    orphans: [],
+    duplicates: [],
+    withoutNumbers: [],
+  };
   let labels: Token[] = [];
   let header = '';
   let last = -1;
 
   const stubless = table.stubDepth === 0;
+  const unresolved = (text: string, runLabels: readonly Token[]) => {
+    if (stubless) return;
+    for (const f of labelsWithoutNumbers(text, runLabels, targets))
+      read.withoutNumbers.push({ ...f, cells: [] });
+  };
   const single = stubless ? rowsInOrder[0] : undefined;
 
   for (let i = 0; i < tokens.length; ) {
@@ -152,10 +189,12 @@ export function readTable(table: TableDef, tokens: readonly Token[], options: Re
     if (!match) {
       const own = labelTail(runLabels, 1) ?? { label: '', line: token.line };
       if (hasNumber(probe.cells)) read.orphans.push({ ...own, cells: probe.cells });
+      unresolved(text, runLabels);
       header += text;
       i = probe.next;
       continue;
     }
+    unresolved(match.before, runLabels);
     const { target } = match;
     const own = labelTail(runLabels, text.length - match.before.length) ?? { label: '', line: token.line };
     const { cells, next } = takeCells(tokens, i, target.block.columns.length);
@@ -183,5 +222,6 @@ export function readTable(table: TableDef, tokens: readonly Token[], options: Re
     header = '';
     i = after;
   }
+  unresolved(normaliseLabel(labels.map((l) => l.text).join('')), labels);
   return read;
 }

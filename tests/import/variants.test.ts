@@ -120,12 +120,20 @@ describe('plain text variants', () => {
     expect(about(result.issues, 't2.normative.issued')[0]?.message).toMatch(/读作 26.*其中修订16件.*注释/);
   });
 
-  it('a cell that is not a number stays empty and is 不确定', () => {
+  it('a row whose cell holds words, not a number, stays empty and says what was written', () => {
     const text = setCellText(SAMPLE_TEXT, '行政许可', 0, '若干');
     const result = imported({ text });
-    // 「若干」 is text: the row has no number, so the cell is not found rather than guessed.
     expect(result.report.cells['t2.license.decisions']).toBeNull();
-    expect(about(result.issues, 't2.license.decisions').map((i) => i.severity)).toContain('未找到');
+    expect(about(result.issues, 't2.license.decisions')).toEqual([
+      {
+        cell: 't2.license.decisions',
+        severity: '未找到',
+        message: '行政许可·本年处理决定数量：原文有这一行，但后面没有数字（写作“行政许可 若干”），保持空白',
+        source: '行政许可 若干',
+        line: 44,
+      },
+    ]);
+    expect(result.issues).toHaveLength(1);
   });
 
   it('a label written a little differently is read, and every cell of its row is 不确定', () => {
