@@ -109,10 +109,13 @@ function labelsWithoutNumbers(
     const key = target.keys.find((k) => text.includes(k));
     if (!target.row || key === undefined) continue;
     // The label tokens from the one where the key starts, and the one after it (what is written instead).
-    let offset = 0;
     const start = text.indexOf(key);
-    const at = labels.findIndex((l) => (offset += normaliseLabel(l.text).length) > start);
-    const shown = labels.slice(Math.max(at, 0), Math.max(at, 0) + 2);
+    let at = 0;
+    for (let offset = 0; at < labels.length; at++) {
+      offset += normaliseLabel(labels[at]!.text).length;
+      if (offset > start) break;
+    }
+    const shown = labels.slice(at, at + 2);
     found.push({ target, label: shown.map((l) => l.text.trim()).join(' '), line: shown[0]?.line ?? 0 });
   }
   return found;
