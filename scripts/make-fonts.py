@@ -7,7 +7,7 @@ Simplified Chinese face of Noto Serif CJK and Noto Sans CJK and keep only
   ∪ GB 2312 (every character of the 'gb2312' codec: 6763 hanzi and 682 symbols)
   ∪ ASCII ∪ Latin-1 ∪ CJK punctuation, full-width forms, circled numbers (note markers).
 Only the GSUB features fontkit applies by default are kept (pdf-lib draws the glyphs fontkit picks);
-GPOS and the vertical-writing tables are dropped (pdf-lib ignores positioning, we write horizontally),
+GPOS is dropped (pdf-lib ignores positioning),
 and so are the CFF stem hints (printing at 600 dpi does not need them; the files get 16 % smaller).
 
 Needs Debian's python3-fonttools and fonts-noto-cjk:  apt-get install python3-fonttools fonts-noto-cjk
@@ -100,7 +100,9 @@ def make(collection, name, out_name, points):
     options.notdef_outline = True
     # Stem hints only help screen rasterizers at small sizes; without them the files are 16 % smaller.
     options.hinting = False
-    options.drop_tables += ['BASE', 'VORG', 'vhea', 'vmtx', 'GPOS']
+    # vhea/vmtx stay (4 bytes a glyph): without them fontkit parses each glyph's outline just to
+    # compute its vertical metrics whenever an advance width is asked for, doubling the first export.
+    options.drop_tables += ['BASE', 'VORG', 'GPOS']
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=points)
     subsetter.subset(font)

@@ -11,7 +11,7 @@ import { fontkitForPdfLib } from '../../src/pdf/fontkit-adapter.ts';
 import { loadFaces } from '../../src/pdf/fonts.ts';
 import { breakRuns, lineOps } from '../../src/pdf/layout/lines.ts';
 import type { TextStyle } from '../../src/pdf/text/atoms.ts';
-import type { BrokenLine } from '../../src/pdf/text/break-lines.ts';
+import { type BrokenLine, mayBreakBefore } from '../../src/pdf/text/break-lines.ts';
 import { mayNotEndLine, mayNotStartLine } from '../../src/pdf/text/kinsoku.ts';
 import { paragraphsOf } from '../../src/pdf/text/paragraphs.ts';
 import { bundledFonts, sampleReport } from './fixtures.ts';
@@ -74,18 +74,15 @@ describe('禁则', () => {
             const t = textOf(line);
             if (i > 0) expect(mayNotStartLine(t)).toBe(false);
             if (!line.last) expect(mayNotEndLine(t)).toBe(false);
-            // Past the measure only closing marks that had nothing to pull down (they hang).
-            let fitting = line.atoms.length;
-            let width = line.width;
-            while (
-              width > line.available + 0.01 &&
-              fitting > 1 &&
-              mayNotStartLine(line.atoms[fitting - 1]!.text)
-            ) {
-              fitting--;
-              width -= line.atoms[fitting]!.width;
+            // Past the measure only when no legal break fits: closing marks hang rather than start a line.
+            if (line.width > line.available + 0.01) {
+              let prefix = 0;
+              line.atoms.forEach((atom, k) => {
+                if (k > 0 && prefix <= line.available + 0.01)
+                  expect(mayBreakBefore(line.atoms, k)).toBe(false);
+                prefix += atom.width;
+              });
             }
-            if (fitting > 1) expect(width).toBeLessThanOrEqual(line.available + 0.01);
           });
         },
       ),
