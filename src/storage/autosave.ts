@@ -6,7 +6,9 @@
  *
  * - A write starts at most `debounceMs` (300) after the last change, and at most `maxWaitMs` after
  *   the first unsaved change even while the clerk keeps typing.
- * - flush() writes at once (pagehide, visibilitychange → hidden, before closing the draft).
+ * - flush() writes at once (before closing the draft). When the page is hidden or left, the
+ *   unsaved report is first rescued (a blind write committed at once, see DraftRepository.rescue),
+ *   then flushed normally: a page that dies mid-save loses nothing the clerk typed.
  * - A revision is kept on the first save and then at most every `revisionEveryMs` (5 min) of
  *   editing; checkpoint() keeps one before a risky operation (block paste, import, 合计 switch).
  * - A failed write keeps the unsaved report in memory, reports 保存失败（原因）, and tries again on
@@ -90,6 +92,8 @@ export class AutosaveController implements RevisionSource {
   private currentStatus: SaveStatus = { state: 'idle' };
   /** The newest report not yet written; null when storage has everything. */
   private pending: Report | null = null;
+  /** The report of the write under way, until it completes. */
+  private writing: Report | null = null;
   private firstPendingAt: number | null = null;
   private lastRevisionAt = Number.NEGATIVE_INFINITY;
   private timer: Timer | undefined;
@@ -172,6 +176,7 @@ export class AutosaveController implements RevisionSource {
     const startedAt = this.firstPendingAt;
     this.firstPendingAt = null;
     clearTimeout(this.retryTimer);
+    this.writing = report;
     try {
       const result = await this.repository.save(this.draftId, report, this.currentVersion);
       this.currentVersion = result.version;
@@ -189,6 +194,8 @@ export class AutosaveController implements RevisionSource {
       if (RETRYABLE.has(error.kind)) {
         this.retryTimer = setTimeout(() => this.requestSave(), this.retryMs);
       }
+    } finally {
+      this.writing = null;
     }
   }
 
@@ -212,6 +219,16 @@ export class AutosaveController implements RevisionSource {
     this.requestSave();
     await this.queue;
     return this.pending === null;
+  }
+
+  /**
+   * The page is being hidden or left: rescue what is not yet stored (synchronously), then flush.
+   * Safe to call any time; does nothing when storage has everything.
+   */
+  saveForExit(): Promise<boolean> {
+    const unsaved = this.pending ?? this.writing;
+    if (unsaved) this.repository.rescue(this.draftId, unsaved, this.currentVersion);
+    return this.flush();
   }
 
   /**
@@ -260,9 +277,9 @@ export class AutosaveController implements RevisionSource {
     win: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> = globalThis,
     doc: Pick<Document, 'visibilityState' | 'addEventListener' | 'removeEventListener'> = globalThis.document,
   ): () => void {
-    const onPageHide = () => void this.flush();
+    const onPageHide = () => void this.saveForExit();
     const onVisibility = () => {
-      if (doc.visibilityState === 'hidden') void this.flush();
+      if (doc.visibilityState === 'hidden') void this.saveForExit();
     };
     const onBeforeUnload = (event: Event) => {
       if (this.pending && this.currentStatus.state === 'error') {

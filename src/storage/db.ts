@@ -6,8 +6,9 @@
  * - v1 — one store `drafts` {id, report, updatedAt (ISO string)}: whole reports. Listing had to
  *   read and evaluate every report.
  * - v2 — `drafts` holds small list rows (DraftRow: name, agency, year, 审核 counts, size, version,
- *   trash), `bodies` the reports, `revisions` + `revisionBodies` the history. The upgrade turns each
- *   v1 record into a row + body in the same transaction; any failure rolls the whole upgrade back.
+ *   trash), `bodies` the reports, `revisions` + `revisionBodies` the history, `pending` what a
+ *   closing page wrote blind (see DraftRepository.rescue). The upgrade turns each v1 record into
+ *   a row + body in the same transaction; any failure rolls the whole upgrade back.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames, wrap } from 'idb';
 import type { Report } from '../report/document.ts';
@@ -40,11 +41,21 @@ export interface RevisionBodyRow {
   report: Report;
 }
 
+/** Content a closing page could not save normally, written without a version check. */
+export interface PendingRow {
+  draftId: string;
+  /** The stored version the page's content was based on. */
+  baseVersion: number;
+  at: number;
+  report: Report;
+}
+
 export interface DraftDb extends DBSchema {
   drafts: { key: string; value: DraftRow };
   bodies: { key: string; value: BodyRow };
   revisions: { key: number; value: RevisionRow; indexes: { byDraft: string } };
   revisionBodies: { key: number; value: RevisionBodyRow };
+  pending: { key: string; value: PendingRow };
 }
 
 export type DraftDatabase = IDBPDatabase<DraftDb>;
@@ -84,6 +95,7 @@ async function upgrade(
     const revisions = db.createObjectStore('revisions', { keyPath: 'id', autoIncrement: true });
     revisions.createIndex('byDraft', 'draftId');
     db.createObjectStore('revisionBodies', { keyPath: 'id' });
+    db.createObjectStore('pending', { keyPath: 'draftId' });
     if (oldVersion >= 1) await migrateV1ToV2(tx, now);
   }
 }

@@ -3,7 +3,7 @@
  * a draft's list row, its body and its revisions change together or not at all (a failed put
  * aborts the transaction instead of letting the rest commit).
  */
-import type { IDBPTransaction, StoreNames } from 'idb';
+import { type IDBPTransaction, type StoreNames, unwrap } from 'idb';
 import { blankReport, newReportId, type Report } from '../report/document.ts';
 import type { DraftDatabase, DraftDb, RevisionRow } from './db.ts';
 import { StorageError, toStorageError } from './errors.ts';
@@ -25,6 +25,7 @@ import type {
   DraftRepository,
   DraftSummary,
   OpenedDraft,
+  RescueOutcome,
   Revision,
   RevisionMeta,
   RevisionReason,
@@ -37,7 +38,7 @@ type Store = StoreNames<DraftDb>;
 type WriteTx = IDBPTransaction<DraftDb, Store[], 'readwrite'>;
 type AnyTx = IDBPTransaction<DraftDb, Store[], 'readwrite' | 'readonly'>;
 
-const ALL: Store[] = ['drafts', 'bodies', 'revisions', 'revisionBodies'];
+const ALL: Store[] = ['drafts', 'bodies', 'revisions', 'revisionBodies', 'pending'];
 
 function toMeta(row: RevisionRow): RevisionMeta {
   return { ...row, id: row.id! };
@@ -132,12 +133,14 @@ export class IdbDraftRepository implements DraftRepository {
 
   async save(id: string, report: Report, expectedVersion: number): Promise<SaveResult> {
     const stored = storableReport(report, id);
-    return this.run(['drafts', 'bodies'], 'readwrite', async (tx) => {
+    return this.run(['drafts', 'bodies', 'pending'], 'readwrite', async (tx) => {
       const row = requireRow(await tx.objectStore('drafts').get(id), id);
       checkVersion(row, expectedVersion);
       const next = savedRow(row, stored, this.now());
       await tx.objectStore('drafts').put(next);
       await tx.objectStore('bodies').put({ id, report: stored });
+      // Content rescued before this transaction began is no newer than what is saved now.
+      await tx.objectStore('pending').delete(id);
       return { version: next.version, summary: toSummary(next) };
     });
   }
@@ -186,6 +189,7 @@ export class IdbDraftRepository implements DraftRepository {
     const revisionIds = await tx.objectStore('revisions').index('byDraft').getAllKeys(id);
     await tx.objectStore('drafts').delete(id);
     await tx.objectStore('bodies').delete(id);
+    await tx.objectStore('pending').delete(id);
     await this.deleteRevisions(tx, revisionIds);
   }
 
@@ -274,6 +278,41 @@ export class IdbDraftRepository implements DraftRepository {
       await tx.objectStore('drafts').put(next);
       await tx.objectStore('bodies').put({ id: draftId, report });
       return { summary: toSummary(next), report, version: next.version };
+    });
+  }
+
+  rescue(draftId: string, report: Report, baseVersion: number): void {
+    try {
+      const row = { draftId, baseVersion, at: this.now(), report: storableReport(report, draftId) };
+      // Raw IndexedDB: one blind put and commit(), all before this function returns.
+      const tx = unwrap(this.db).transaction('pending', 'readwrite');
+      tx.objectStore('pending').put(row);
+      (tx as { commit?: () => void }).commit?.();
+    } catch {
+      // The page is leaving and storage refuses: nothing more can be done here.
+    }
+  }
+
+  async recoverRescued(draftId: string): Promise<RescueOutcome> {
+    return this.run(ALL, 'readwrite', async (tx) => {
+      const pending = await tx.objectStore('pending').get(draftId);
+      if (!pending) return 'none';
+      await tx.objectStore('pending').delete(draftId);
+      const row = await tx.objectStore('drafts').get(draftId);
+      if (!row) return 'none';
+      const { report } = salvageReport(pending.report, draftId);
+      if (contentFacts(report).digest === row.digest) return 'none';
+      // Nothing saved since its base, or only the save that page itself had under way.
+      const follows =
+        pending.baseVersion === row.version ||
+        (pending.baseVersion + 1 === row.version && pending.at >= row.savedAt);
+      if (!follows) {
+        await this.addRevisionIn(tx, draftId, report, 'rescue');
+        return 'kept-as-revision';
+      }
+      await tx.objectStore('drafts').put(savedRow(row, report, pending.at));
+      await tx.objectStore('bodies').put({ id: draftId, report });
+      return 'applied';
     });
   }
 

@@ -23,6 +23,7 @@ import type {
   DraftRepository,
   DraftSummary,
   OpenedDraft,
+  RescueOutcome,
   Revision,
   RevisionMeta,
   RevisionReason,
@@ -185,6 +186,13 @@ export class MemoryDraftRepository implements DraftRepository {
     this.rows.set(draftId, next);
     this.bodies.set(draftId, report);
     return { summary: toSummary(next), report: copy(report), version: next.version };
+  }
+
+  /** Memory does not outlive the page: nothing to rescue. */
+  rescue(): void {}
+
+  async recoverRescued(): Promise<RescueOutcome> {
+    return 'none';
   }
 
   close(): void {}

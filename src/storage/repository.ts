@@ -53,7 +53,7 @@ export interface SaveResult {
 }
 
 /** Why a revision was kept: automatically while editing, or just before a risky operation. */
-export type RevisionReason = 'auto' | 'paste' | 'import' | 'restore' | 'totals' | 'manual';
+export type RevisionReason = 'auto' | 'paste' | 'import' | 'restore' | 'totals' | 'manual' | 'rescue';
 
 export const REVISION_REASON_LABELS: Record<RevisionReason, string> = {
   auto: '编辑过程中自动保留',
@@ -62,7 +62,11 @@ export const REVISION_REASON_LABELS: Record<RevisionReason, string> = {
   restore: '恢复历史版本前',
   totals: '切换手工/自动合计前',
   manual: '手动保留',
+  rescue: '关闭页面时未及保存的内容',
 };
+
+/** What recoverRescued did with content a closing page wrote blind. */
+export type RescueOutcome = 'none' | 'applied' | 'kept-as-revision';
 
 export interface RevisionMeta {
   id: number;
@@ -108,6 +112,19 @@ export interface DraftRepository {
   getRevision(revisionId: number): Promise<Revision | undefined>;
   /** Keeps the current content as a revision ('restore'), then makes the revision the content. */
   restoreRevision(draftId: string, revisionId: number, expectedVersion: number): Promise<OpenedDraft>;
+  /**
+   * For a page that is closing (pagehide, hidden): writes the unsaved report at once, without
+   * reading first and committing immediately, because a read-then-write transaction started while
+   * a page closes is often lost (measured in Chromium), while a blind put with commit() is not.
+   * A later successful save discards it; otherwise the next owner recovers it with recoverRescued.
+   */
+  rescue(draftId: string, report: Report, baseVersion: number): void;
+  /**
+   * Call when this tab has just become the draft's owner, before loading it: content rescued by a
+   * page that closed before its last save finished becomes the draft's content if nothing was
+   * saved since its base version ('applied'), else it is kept as a 'rescue' revision.
+   */
+  recoverRescued(draftId: string): Promise<RescueOutcome>;
   close(): void;
 }
 

@@ -144,6 +144,35 @@ describe('flush', () => {
   });
 });
 
+describe('leaving the page', () => {
+  it('rescues the unsaved report synchronously, then flushes', async () => {
+    const rescue = vi.spyOn(repo, 'rescue');
+    const win = new EventTarget();
+    const auto = controller();
+    auto.attachPageLifecycle(win, Object.assign(new EventTarget(), { visibilityState: 'visible' as const }));
+    auto.change(typed(4));
+    win.dispatchEvent(new Event('pagehide'));
+    expect(rescue).toHaveBeenCalledOnce(); // before any await: the page may be gone after this task
+    expect(rescue.mock.calls[0]![1].cells['t3.new.natural']).toBe(4);
+    expect(rescue.mock.calls[0]![2]).toBe(1);
+    await vi.advanceTimersByTimeAsync(0);
+    expect((await stored()).report.cells['t3.new.natural']).toBe(4);
+    win.dispatchEvent(new Event('pagehide'));
+    expect(rescue).toHaveBeenCalledOnce(); // nothing unsaved: nothing rescued
+  });
+
+  it('rescues the report of a write still under way', async () => {
+    const rescue = vi.spyOn(repo, 'rescue');
+    vi.spyOn(repo, 'save').mockImplementation(() => new Promise(() => {})); // never completes
+    const auto = controller();
+    auto.change(typed(6));
+    await vi.advanceTimersByTimeAsync(300);
+    expect(auto.hasUnsavedChanges).toBe(false); // handed to the write
+    void auto.saveForExit();
+    expect(rescue.mock.calls[0]![1].cells['t3.new.natural']).toBe(6);
+  });
+});
+
 describe('failures', () => {
   it('keeps the report in memory, says 保存失败（存储空间已满）, and retries', async () => {
     const original = repo.save.bind(repo);

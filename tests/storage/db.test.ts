@@ -59,7 +59,13 @@ describe('schema upgrade v1 → v2', () => {
     const now = Date.UTC(2026, 10, 27);
     const db = await openDraftDb({ factory, now: () => now });
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['bodies', 'drafts', 'revisionBodies', 'revisions']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'bodies',
+      'drafts',
+      'pending',
+      'revisionBodies',
+      'revisions',
+    ]);
     const repo = new IdbDraftRepository(db, () => now);
 
     const list = await repo.list();

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Report } from '../../report/document.ts';
 import { AutosaveController, type AutosaveOptions, type SaveStatus } from '../../storage/autosave.ts';
 import { StorageError, toStorageError } from '../../storage/errors.ts';
-import type { DraftRepository, RevisionReason } from '../../storage/repository.ts';
+import type { DraftRepository, RescueOutcome, RevisionReason } from '../../storage/repository.ts';
 import { DraftTabLock, type TabLockOptions, type TabLockState } from '../../storage/tab-lock.ts';
 
 export interface DraftSessionOptions {
@@ -20,6 +20,8 @@ export interface DraftSession {
   /** Why loading failed ('failed'), or null. */
   error: StorageError | null;
   lockState: TabLockState;
+  /** 'applied' when content a closed page could not save was recovered into the draft on opening. */
+  rescued: RescueOutcome;
   /** True while another tab edits this draft: show ReadOnlyNotice, make the editor read-only. */
   readOnly: boolean;
   status: SaveStatus;
@@ -49,6 +51,7 @@ export function useDraftSession({
   const [lockState, setLockState] = useState<TabLockState>('acquiring');
   const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
   const [controller, setController] = useState<AutosaveController | null>(null);
+  const [rescued, setRescued] = useState<RescueOutcome>('none');
   const onLoadRef = useRef(onLoad);
   onLoadRef.current = onLoad;
   const controllerRef = useRef<AutosaveController | null>(null);
@@ -90,6 +93,13 @@ export function useDraftSession({
     };
 
     const startSaving = async () => {
+      // Owner now: what a page closed mid-save left behind becomes the content before loading.
+      try {
+        const outcome = await repository.recoverRescued(draftId);
+        if (alive) setRescued(outcome);
+      } catch {
+        // load() below reports a storage that does not work
+      }
       const version = await load();
       if (version === null || !alive || lockRef.current?.state !== 'owner') return;
       const next = new AutosaveController({
@@ -141,6 +151,7 @@ export function useDraftSession({
     phase,
     error: error ?? (phase === 'missing' ? new StorageError('not-found', draftId) : null),
     lockState,
+    rescued,
     readOnly: lockState === 'read-only',
     status,
     controller,

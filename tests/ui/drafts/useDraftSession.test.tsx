@@ -5,7 +5,7 @@
  */
 import { act, render, screen, waitFor } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { blankReport, type Report } from '../../../src/report/document.ts';
 import { MemoryDraftRepository } from '../../../src/storage/memory-repository.ts';
 import { type DraftSession, useDraftSession } from '../../../src/ui/drafts/useDraftSession.ts';
@@ -95,6 +95,19 @@ describe('useDraftSession', () => {
     edit('b', '乙继续');
     await waitFor(() => expect(sessions.b!.status.state).toBe('saved'));
     expect((await repo.get('d'))?.report.agency).toBe('乙继续');
+  });
+
+  it('the owner recovers what a closed page rescued before loading, and says so', async () => {
+    const recover = vi.spyOn(repo, 'recoverRescued').mockImplementation(async () => {
+      await repo.save('d', { ...(await repo.get('d'))!.report, agency: '关闭前未保存的内容' }, 1);
+      return 'applied';
+    });
+    render(<Tab name="a" />);
+    await waitFor(() => expect(line('a')).toBe('ready/owner/关闭前未保存的内容'));
+    expect(sessions.a!.rescued).toBe('applied');
+    render(<Tab name="b" />);
+    await waitFor(() => expect(line('b')).toBe('ready/read-only/关闭前未保存的内容'));
+    expect(recover).toHaveBeenCalledOnce(); // only the owner recovers
   });
 
   it('says so when the draft does not exist', async () => {
