@@ -189,9 +189,9 @@ export class MemoryDraftRepository implements DraftRepository {
   }
 
   /** Memory does not outlive the page: nothing to rescue. */
-  rescue(): void {}
+  rescue(_draftId: string, _report: Report, _baseVersion: number): void {}
 
-  async recoverRescued(): Promise<RescueOutcome> {
+  async recoverRescued(_draftId: string): Promise<RescueOutcome> {
     return 'none';
   }
 
