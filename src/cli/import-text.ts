@@ -7,26 +7,14 @@
 
 import { FILE_EXTENSION } from '../files/format.ts';
 import { serializeDraft } from '../files/serialize.ts';
+import { decodeReportBytes, isHtmlFileName } from '../import/decode-text.ts';
 import { type ImportIssue, importReport } from '../import/import-report.ts';
 import { ReportSchema } from '../report/document.ts';
 import { reportTitle } from '../report/template.ts';
 import { messageOf, parseCommandArgs } from './args.ts';
 import { type CliIo, type Command, EXIT } from './command.ts';
-import { decodeTextFile } from './from-tables.ts';
 
 const SNIPPET_CHARS = 50;
-
-/** Files that are not text, with what to do instead. */
-function notTextMessage(bytes: Uint8Array): string | null {
-  const head = String.fromCharCode(...bytes.subarray(0, 4));
-  if (head === '%PDF') {
-    return '这是 PDF 文件。请在 PDF 阅读器中全选、复制文字，粘贴到记事本另存为 .txt 后再导入（或在本工具中直接粘贴）。';
-  }
-  if (head.startsWith('PK') || (bytes[0] === 0xd0 && bytes[1] === 0xcf)) {
-    return '这是 Word 等压缩格式的文件。请在 Word 中“另存为”网页（.htm / .html）或纯文本（.txt）后再导入。';
-  }
-  return null;
-}
 
 async function exists(io: CliIo, path: string): Promise<boolean> {
   try {
@@ -96,13 +84,12 @@ export const importTextCommand: Command = {
       io.err(`${file}：${messageOf(error)}`);
       return EXIT.badInput;
     }
-    const notText = notTextMessage(bytes);
-    if (notText) {
-      io.err(`${file}：${notText}`);
+    const decoded = decodeReportBytes(bytes);
+    if (!decoded.ok) {
+      io.err(`${file}：${decoded.message}`);
       return EXIT.badInput;
     }
-    const text = decodeTextFile(bytes);
-    const result = importReport(/\.html?$/i.test(file) ? { html: text } : { text });
+    const result = importReport(isHtmlFileName(file) ? { html: decoded.text } : { text: decoded.text });
     if (!result.ok) {
       io.err(`${file}：${result.message}`);
       return EXIT.badInput;

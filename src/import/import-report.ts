@@ -152,6 +152,7 @@ export function importReport(input: { text?: string; html?: string }): ImportRes
     if (read.rows.size === 0) {
       issues.push({
         table: table.id,
+        wholeTable: true,
         severity: '未找到',
         message: `原文中没有找到${table.name}，这张表保持空白（没有做任何推测）`,
       });

@@ -14,8 +14,10 @@ export type ImportSeverity = '不确定' | '未找到' | '提示';
 export interface ImportIssue {
   cell?: CellId;
   field?: FieldKey;
-  /** For issues about a whole table (not found, 2019 columns). */
+  /** For issues about a table or its section (heading not found, rows under no known label). */
   table?: TableDef['id'];
+  /** The issue concerns every cell of `table` (the table is not in the source at all). */
+  wholeTable?: boolean;
   severity: ImportSeverity;
   /** Chinese, naming the place and what was done. */
   message: string;

@@ -68,8 +68,8 @@ describe('import-text', () => {
     expect(await run(['in.txt', '-o', 'exists.json'], io)).toBe(EXIT.badInput);
     expect(await run(['missing.txt'], io)).toBe(EXIT.badInput);
     const err = io.stderr();
-    expect(err).toContain('a.pdf：这是 PDF 文件');
-    expect(err).toContain('a.docx：这是 Word 等压缩格式的文件');
+    expect(err).toContain('a.pdf：这是 PDF 文件，不能直接导入');
+    expect(err).toContain('a.docx：这是 Word 等格式的文件');
     expect(err).toContain('junk.txt：没有识别出年度报告的内容');
     expect(err).toContain('exists.json 已经存在，未做任何修改');
     expect(err).toContain('missing.txt：找不到这个文件');

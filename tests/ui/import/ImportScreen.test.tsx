@@ -1,0 +1,128 @@
+/** The import screen: paste or drop a report, review it side by side, confirm or cancel. */
+import { createEvent, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
+import { describe, expect, it, vi } from 'vitest';
+import { type ImportedDraft, ImportScreen } from '../../../src/ui/import/ImportScreen.tsx';
+import { EXPECTED_CELLS } from '../../import/fixtures/expected.ts';
+import { SAMPLE_TEXT, sampleHtml, setCellText } from '../../import/fixtures/variants.ts';
+
+function setup() {
+  const onConfirm = vi.fn<(draft: ImportedDraft) => void>();
+  const onCancel = vi.fn();
+  const user = userEvent.setup();
+  const view = render(<ImportScreen onConfirm={onConfirm} onCancel={onCancel} />);
+  return { onConfirm, onCancel, user, view };
+}
+
+const pasteBox = () => screen.getByLabelText('粘贴年报全文');
+
+function paste(data: Record<string, string>) {
+  fireEvent.paste(pasteBox(), { clipboardData: { getData: (type: string) => data[type] ?? '' } });
+}
+
+/** (fireEvent.drop of @testing-library/preact does not reach the handler under happy-dom; this does.) */
+function drop(target: Element, file: File) {
+  fireEvent(target, createEvent.drop(target, { dataTransfer: { files: [file] } }));
+}
+
+const cell = (id: string) => document.getElementById(`import-cell-${id}`)!;
+const confirmButton = () => screen.getByRole('button', { name: '确认导入' });
+
+async function axeViolations(container: Element): Promise<string[]> {
+  const result = await axe.run(container, {
+    rules: { 'color-contrast': { enabled: false }, region: { enabled: false } },
+  });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
+}
+
+describe('ImportScreen', () => {
+  it('takes the HTML the clipboard offers, shows the draft beside its source, and confirms it', async () => {
+    const { onConfirm, user } = setup();
+    paste({ 'text/html': sampleHtml(), 'text/plain': SAMPLE_TEXT });
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(
+      '核对导入结果：《自治区科技厅2021年政府信息公开工作年度报告》',
+    );
+    expect(screen.getByRole('status').textContent).toContain(
+      '2021年格式的报告。未找到 0 处 · 不确定 0 处 · 提示 0 处',
+    );
+    expect(screen.getByText('原文（粘贴的内容）')).toBeTruthy();
+    expect(cell('t2.normative.valid').textContent).toBe('81');
+    expect(cell('t3.total.total').textContent).toBe('3');
+    expect(screen.getByText('审核全部通过。')).toBeTruthy();
+    await user.click(confirmButton());
+    expect(onConfirm).toHaveBeenCalledTimes(1);
+    expect(onConfirm.mock.calls[0]![0].report.cells).toEqual(EXPECTED_CELLS);
+  });
+
+  it('marks doubtful cells and their source lines, and asks the clerk to confirm having checked them', async () => {
+    const { onConfirm, user } = setup();
+    const text = setCellText(SAMPLE_TEXT, '规章', 1, '/').replace(
+      '\t4.保护第三方合法权益',
+      '\t4.保护第三人合法权益',
+    );
+    paste({ 'text/plain': text });
+    expect(cell('t2.rules.repealed').className).toContain('mark-hint');
+    expect(cell('t3.refusedThirdParty.natural').className).toContain('mark-unsure');
+    expect(cell('t3.refusedThirdParty.natural').getAttribute('tabindex')).toBe('0');
+    expect(cell('t2.rules.issued').className).not.toContain('mark-');
+    const line = document.getElementById(`import-source-line-${text.split('\n').indexOf('\t/') + 1}`)!;
+    expect(line.className).toContain('mark-hint');
+
+    expect(confirmButton()).toBeDisabled();
+    await user.click(screen.getByRole('checkbox', { name: /我已对照原文核对标出的 7 处/ }));
+    expect(confirmButton()).toBeEnabled();
+
+    // An issue moves focus to its cell.
+    await user.click(screen.getAllByRole('button', { name: /三（三）4\.保护第三方合法权益·自然人/ })[0]!);
+    expect(document.activeElement).toBe(cell('t3.refusedThirdParty.natural'));
+    await user.click(confirmButton());
+    expect(onConfirm).toHaveBeenCalledTimes(1);
+  });
+
+  it('lists the checks of the imported draft (a published total that does not add up)', () => {
+    setup();
+    paste({ 'text/plain': setCellText(SAMPLE_TEXT, '（七）总计', 0, '5') });
+    const checks = screen.getByRole('heading', { name: '审核结果' }).nextElementSibling!;
+    expect(checks.textContent).toMatch(/错误.*三（七）总计·自然人 为 5/);
+  });
+
+  it('says in Chinese when nothing can be read, and stays on the paste box', () => {
+    setup();
+    paste({ 'text/plain': '今天天气很好。' });
+    expect(screen.getByRole('alert').textContent).toMatch(/没有识别出年度报告的内容/);
+    expect(pasteBox()).toBeTruthy();
+  });
+
+  it('reads a dropped .txt file, and refuses a dropped PDF with what to do', async () => {
+    setup();
+    const zone = pasteBox().closest('section')!;
+    const pdf = new File([new TextEncoder().encode('%PDF-1.7')], '2021年报.pdf');
+    drop(zone, pdf);
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toMatch(/2021年报\.pdf：这是 PDF 文件/),
+    );
+    const txt = new File([new TextEncoder().encode(SAMPLE_TEXT)], '2021年报.txt', { type: 'text/plain' });
+    drop(zone, txt);
+    await waitFor(() => expect(screen.getByText('原文（2021年报.txt）')).toBeTruthy());
+    expect(cell('t2.license.decisions').textContent).toBe('11');
+  });
+
+  it('reads typed text with 识别, goes back with 重新粘贴, and cancels with 取消', async () => {
+    const { onCancel, user } = setup();
+    expect(screen.getByRole('button', { name: '识别' })).toBeDisabled();
+    fireEvent.input(pasteBox(), { target: { value: SAMPLE_TEXT } });
+    await user.click(screen.getByRole('button', { name: '识别' }));
+    await user.click(screen.getByRole('button', { name: '重新粘贴' }));
+    expect(pasteBox()).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '取消' }));
+    expect(onCancel).toHaveBeenCalledTimes(1);
+  });
+
+  it('has no accessibility violations on either screen', async () => {
+    const { view } = setup();
+    expect(await axeViolations(view.container)).toEqual([]);
+    paste({ 'text/plain': setCellText(SAMPLE_TEXT, '规章', 1, '/') });
+    expect(await axeViolations(view.container)).toEqual([]);
+  });
+});
