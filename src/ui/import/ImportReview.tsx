@@ -80,7 +80,7 @@ export function ImportReview(props: ImportReviewProps) {
             <dt>前言</dt>
             <dd>{preview(report.preamble) || '（空）'}</dd>
           </dl>
-          <h3>需要核对的内容（{issues.length}）</h3>
+          <h3>需要核对的内容</h3>
           <IssueList issues={issues} />
           {notImported.length ? (
             <>

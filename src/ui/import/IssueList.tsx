@@ -1,5 +1,5 @@
 import type { ImportIssue } from '../../import/issues.ts';
-import { reviewCellId, SEVERITY_ORDER, severityClass, sourceLineId } from './review-marks.ts';
+import { groupIssues, reviewCellId, severityClass, sourceLineId } from './review-marks.ts';
 
 /** Shows where an issue is: the marked cell gets focus, the source line scrolls into view. */
 function showIssue(issue: ImportIssue) {
@@ -14,23 +14,20 @@ function showIssue(issue: ImportIssue) {
   } else line?.focus();
 }
 
-/** Every issue of the import, worst first; each one shows its cell and its source line. */
+/** Every issue of the import, worst first, a row's shared doubt once; each shows its cell and source line. */
 export function IssueList({ issues }: { issues: readonly ImportIssue[] }) {
   if (issues.length === 0) {
     return <p class="import-clean">全部内容都已识别，没有不确定或未找到的内容。</p>;
   }
-  const sorted = [...issues].sort(
-    (a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity),
-  );
   return (
     <ul class="import-issues">
-      {sorted.map((issue, i) => (
-        <li key={`${i}-${issue.message}`} class={severityClass(issue.severity)}>
-          <button type="button" class="import-issue" onClick={() => showIssue(issue)}>
-            <span class="import-issue-severity">{issue.severity}</span>
-            {issue.message}
-            {issue.source ? <span class="import-issue-source">原文：{issue.source}</span> : null}
-            {issue.line ? <span class="import-issue-line">第 {issue.line} 行</span> : null}
+      {groupIssues(issues).map((group, i) => (
+        <li key={`${i}-${group.text}`} class={severityClass(group.severity)}>
+          <button type="button" class="import-issue" onClick={() => showIssue(group.issue)}>
+            <span class="import-issue-severity">{group.severity}</span>
+            {group.text}
+            {group.issue.source ? <span class="import-issue-source">原文：{group.issue.source}</span> : null}
+            {group.issue.line ? <span class="import-issue-line">第 {group.issue.line} 行</span> : null}
           </button>
         </li>
       ))}

@@ -4,7 +4,7 @@
  */
 
 import type { ImportIssue, ImportSeverity } from '../../import/issues.ts';
-import { type CellId, cellsOfTable } from '../../report/cells.ts';
+import { type CellId, cellDef, cellsOfTable } from '../../report/cells.ts';
 
 /** Worst first: nothing read, then a guess, then a rule applied. */
 export const SEVERITY_ORDER: readonly ImportSeverity[] = ['未找到', '不确定', '提示'];
@@ -64,3 +64,46 @@ export const severityClass = (severity: ImportSeverity): string =>
 
 export const sourceLineId = (line: number): string => `import-source-line-${line}`;
 export const reviewCellId = (cell: CellId): string => `import-cell-${cell}`;
+
+export interface IssueGroup {
+  /** The first issue of the group (its line and source are the group's). */
+  issue: ImportIssue;
+  severity: ImportSeverity;
+  /** 「三（三）4.保护第三方合法权益（7 格）：行名写作…」, or the issue's own message. */
+  text: string;
+  cells: CellId[];
+}
+
+/**
+ * The same doubt about every cell of a row (a loose label, a row not found) said once for the row,
+ * worst severity first; issues keep their order otherwise.
+ */
+export function groupIssues(issues: readonly ImportIssue[]): IssueGroup[] {
+  const groups = new Map<string, IssueGroup & { row: string; rest: string }>();
+  for (const issue of issues) {
+    const def = issue.cell ? cellDef(issue.cell) : null;
+    const rest =
+      def && issue.message.startsWith(`${def.label}：`) ? issue.message.slice(def.label.length + 1) : null;
+    const key =
+      def && rest !== null
+        ? [issue.severity, def.table.id, def.rowLabel, rest, issue.source ?? ''].join('|')
+        : `${groups.size}|${issue.message}`;
+    const group = groups.get(key);
+    if (group) {
+      group.cells.push(issue.cell!);
+      group.text = `${group.row}（${group.cells.length} 格）：${group.rest}`;
+      continue;
+    }
+    groups.set(key, {
+      issue,
+      severity: issue.severity,
+      text: issue.message,
+      cells: issue.cell ? [issue.cell] : [],
+      row: def?.rowLabel || def?.table.name.split('（')[0] || '',
+      rest: rest ?? issue.message,
+    });
+  }
+  return [...groups.values()]
+    .map(({ issue, severity, text, cells }) => ({ issue, severity, text, cells }))
+    .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+}

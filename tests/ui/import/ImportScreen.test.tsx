@@ -73,8 +73,11 @@ describe('ImportScreen', () => {
     await user.click(screen.getByRole('checkbox', { name: /我已对照原文核对标出的 7 处/ }));
     expect(confirmButton()).toBeEnabled();
 
-    // An issue moves focus to its cell.
-    await user.click(screen.getAllByRole('button', { name: /三（三）4\.保护第三方合法权益·自然人/ })[0]!);
+    // The row's doubt is said once, for its 7 cells; it moves focus to the row's first cell.
+    const rowIssue = screen.getByRole('button', {
+      name: /三（三）4\.保护第三方合法权益（7 格）：行名写作“4\.保护第三人合法权益”/,
+    });
+    await user.click(rowIssue);
     expect(document.activeElement).toBe(cell('t3.refusedThirdParty.natural'));
     await user.click(confirmButton());
     expect(onConfirm).toHaveBeenCalledTimes(1);
