@@ -29,7 +29,7 @@ import { tableTokens } from './table-tokens.ts';
 export type { ImportIssue, ImportResult, ImportSeverity, ReportFormat } from './issues.ts';
 
 /** Far more than any report (~30 000 characters); past this the text is something else. */
-export const MAX_SOURCE_CHARS = 1_000_000;
+export const MAX_SOURCE_CHARS = 500_000;
 
 const sectionIndex = (table: TableDef['id']) =>
   SECTIONS.findIndex((s) => s.kind === 'table' && s.table === table);

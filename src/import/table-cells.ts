@@ -25,6 +25,9 @@ export interface TableCellsOptions {
   reportOrphans: boolean;
 }
 
+/** Orphan or duplicate rows listed one by one; more are counted in one issue. */
+const MAX_LISTED = 10;
+
 const shown = (t: Token) => t.text.replace(/[\s\u00a0\u3000]+/g, ' ').trim() || '（空白）';
 const sourceOf = (label: string, cells: readonly Token[]) =>
   [label, ...cells.map(shown)].filter(Boolean).join('｜');
@@ -131,7 +134,9 @@ export function tableCells(read: TableRead, options: TableCellsOptions): TableCe
   if (headerless && read.rows.size > 0) {
     issue({ table: table.id, severity: '提示', message: `${tableName}：原文中没有表头，按官方的列顺序读取` });
   }
-  for (const dup of read.duplicates) {
+  // Text that is not a table can make thousands of these: a few show where, the rest are counted.
+  const listed = (items: readonly unknown[]) => items.slice(0, MAX_LISTED);
+  for (const dup of listed(read.duplicates) as typeof read.duplicates) {
     issue({
       table: table.id,
       severity: '不确定',
@@ -141,7 +146,7 @@ export function tableCells(read: TableRead, options: TableCellsOptions): TableCe
     });
   }
   if (options.reportOrphans) {
-    for (const orphan of read.orphans) {
+    for (const orphan of listed(read.orphans) as typeof read.orphans) {
       issue({
         table: table.id,
         severity: '不确定',
@@ -150,6 +155,16 @@ export function tableCells(read: TableRead, options: TableCellsOptions): TableCe
         line: orphan.line,
       });
     }
+  }
+  const unlisted =
+    Math.max(0, read.duplicates.length - MAX_LISTED) +
+    (options.reportOrphans ? Math.max(0, read.orphans.length - MAX_LISTED) : 0);
+  if (unlisted > 0) {
+    issue({
+      table: table.id,
+      severity: '不确定',
+      message: `${tableName}：另有 ${unlisted} 处数字不能对应到本表的行，未导入`,
+    });
   }
   return out;
 }

@@ -53,6 +53,11 @@ export interface ReadOptions {
   requireHeader?: readonly string[];
 }
 
+/** Characters of header text kept before a row (table 3's header is about 120). */
+const MAX_HEADER_CHARS = 2000;
+/** Label runs per official row that may be matched loosely before only exact labels count. */
+const LOOSE_ATTEMPTS_PER_ROW = 4;
+
 const isCell = (t: Token | undefined) => t?.kind === 'value' || t?.kind === 'blank';
 const hasNumber = (cells: readonly Token[]) => cells.some((c) => c.kind === 'value');
 
@@ -134,8 +139,15 @@ export function readTable(table: TableDef, tokens: readonly Token[], options: Re
   };
   let labels: Token[] = [];
   let header = '';
+  /** Header text is only looked into for column labels: its end is enough, and keeps long junk linear. */
+  const addHeader = (text: string) => {
+    header = (header + text).slice(-MAX_HEADER_CHARS);
+  };
+  const required = (options.requireHeader ?? []).map(normaliseLabel);
+  const seenRequired = new Set<string>();
   let last = -1;
 
+  let looseBudget = LOOSE_ATTEMPTS_PER_ROW * rowsInOrder.length;
   const stubless = table.stubDepth === 0;
   const unresolved = (text: string, runLabels: readonly Token[]) => {
     if (stubless) return;
@@ -161,8 +173,9 @@ export function readTable(table: TableDef, tokens: readonly Token[], options: Re
 
     if (single) {
       const { cells, next } = takeCells(tokens, i, single.block.columns.length);
-      const seen = header + text;
-      const headerOk = (options.requireHeader ?? []).every((h) => seen.includes(normaliseLabel(h)));
+      for (const h of required) if (text.includes(h)) seenRequired.add(h);
+      const seen = (header + text).slice(-MAX_HEADER_CHARS);
+      const headerOk = seenRequired.size === required.length;
       if (!hasNumber(cells) || !headerOk || read.rows.has(single.row!.key)) {
         header = seen;
         i = next;
@@ -186,14 +199,16 @@ export function readTable(table: TableDef, tokens: readonly Token[], options: Re
 
     const probe = takeCells(tokens, i, Number.POSITIVE_INFINITY);
     const candidates = rowsInOrder.filter((t) => !read.rows.has(t.row!.key));
-    const match: LabelMatch | null = hasNumber(probe.cells)
+    // Loose matching is for a few odd labels; text full of unknown labels is not a table to guess in.
+    const loose = hasNumber(probe.cells) && looseBudget-- > 0;
+    const match: LabelMatch | null = loose
       ? matchLabel(text, targets, candidates, rowsInOrder[last + 1] ?? null)
       : matchLabel(text, targets, [], null);
     if (!match) {
       const own = labelTail(runLabels, 1) ?? { label: '', line: token.line };
       if (hasNumber(probe.cells)) read.orphans.push({ ...own, cells: probe.cells });
       unresolved(text, runLabels);
-      header += text;
+      addHeader(text);
       i = probe.next;
       continue;
     }
@@ -203,7 +218,7 @@ export function readTable(table: TableDef, tokens: readonly Token[], options: Re
     const { cells, next } = takeCells(tokens, i, target.block.columns.length);
     if (!target.row) {
       if (hasNumber(cells)) read.groups.push({ target, ...own, cells });
-      header += match.before;
+      addHeader(match.before);
       i = next;
       continue;
     }
@@ -215,7 +230,7 @@ export function readTable(table: TableDef, tokens: readonly Token[], options: Re
         target,
         ...own,
         cells,
-        headerBefore: header + match.before,
+        headerBefore: (header + match.before).slice(-MAX_HEADER_CHARS),
         loose: match.loose,
         after: match.after,
         extra,

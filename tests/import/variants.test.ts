@@ -7,7 +7,9 @@ import { AGENCY, EXPECTED_CELLS, TEXTS, YEAR } from './fixtures/expected.ts';
 import {
   halfWidth,
   pdfLikeText,
+  piecePerLineText,
   rebreakLabels,
+  rowPerLineText,
   SAMPLE_TEXT,
   sampleHtml,
   setCellText,
@@ -76,6 +78,20 @@ describe('plain text variants', () => {
     const result = imported({ text });
     expect(result.report.cells).toEqual(EXPECTED_CELLS);
     expect(result.report.sections.problems.endsWith(TEXTS.problems.last)).toBe(true);
+  });
+
+  it('Word or spreadsheet text: one row per line, cells separated by tabs', () => {
+    const text = rowPerLineText(SAMPLE_TEXT);
+    expect(text).toContain('\n一、本年新收政府信息公开申请数量\t2\t0\t1\u00a0\t0\t0\t0\t3\n');
+    const result = imported({ text });
+    expect(result.report.cells).toEqual(EXPECTED_CELLS);
+    expect(result.issues).toEqual([]);
+  });
+
+  it('text with every piece on its own line and no tabs (some PDF readers)', () => {
+    const result = imported({ text: piecePerLineText(SAMPLE_TEXT) });
+    expect(result.report.cells).toEqual(EXPECTED_CELLS);
+    expect(result.issues).toEqual([]);
   });
 
   it('规范性文件 for 行政规范性文件, and 1、 for 1.', () => {
@@ -168,6 +184,21 @@ describe('plain text variants', () => {
     expect(t4.map((i) => i.message).join('\n')).toMatch(/没有找到“四、政府信息公开行政复议、行政诉讼情况”/);
     expect(t4.map((i) => i.message).join('\n')).toMatch(/没有找到表四.*保持空白/);
     expect(result.issues).toHaveLength(2);
+  });
+
+  it('numbers under labels of no row are listed (ten of them) and the rest counted, none imported', () => {
+    const junk = Array.from({ length: 25 }, (_, i) => `\t未知事项${i}\n\t${i + 1}\n`).join('\n');
+    const text = SAMPLE_TEXT.replace('\t（本列数据的勾稽关系为', `${junk}\n\t（本列数据的勾稽关系为`);
+    const result = imported({ text });
+    expect(result.report.cells).toEqual(EXPECTED_CELLS);
+    const t3 = result.issues.filter((i) => i.table === 't3');
+    expect(t3).toHaveLength(11);
+    expect(t3[0]).toMatchObject({
+      severity: '不确定',
+      message: '表三：“未知事项0”不是本表的行，它后面的数字未导入',
+      source: '未知事项0｜1',
+    });
+    expect(t3[10]!.message).toBe('表三：另有 15 处数字不能对应到本表的行，未导入');
   });
 
   it('a published total that disagrees with its parts is kept, and totals become 手工填写', () => {
