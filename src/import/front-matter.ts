@@ -20,6 +20,7 @@ const YEAR = '((?:19|20)\\d{2})';
 const REPORT = '(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?报告';
 const AGENCY_FIRST = new RegExp(`^(.*?)(?:关于)?${YEAR}年度?${REPORT}$`);
 const YEAR_FIRST = new RegExp(`^${YEAR}年度?(.+?)${REPORT}$`);
+const NOT_IN_AGENCY = /[>|:：/\\»›]/;
 /** Titles are short; a longer line mentioning a report is running text. */
 const MAX_TITLE_CHARS = 80;
 /** Title lines are looked for among the first lines with text. */
@@ -29,22 +30,34 @@ function readTitleText(text: string): { agency: string; year: number } | null {
   const flat = text.replace(/[\s\u00a0\u3000]+/g, '').replace(/[《》]/g, '');
   if (!flat || flat.length > MAX_TITLE_CHARS) return null;
   const agencyFirst = AGENCY_FIRST.exec(flat);
-  if (agencyFirst) return { agency: agencyFirst[1]!, year: Number(agencyFirst[2]) };
-  const yearFirst = YEAR_FIRST.exec(flat);
-  if (yearFirst) return { agency: yearFirst[2]!, year: Number(yearFirst[1]) };
-  return null;
+  const yearFirst = agencyFirst ? null : YEAR_FIRST.exec(flat);
+  const read = agencyFirst
+    ? { agency: agencyFirst[1]!, year: Number(agencyFirst[2]) }
+    : yearFirst
+      ? { agency: yearFirst[2]!, year: Number(yearFirst[1]) }
+      : null;
+  // 「首页>信息公开>…」 before a title is a breadcrumb trail, not an agency.
+  return read && !NOT_IN_AGENCY.test(read.agency) ? read : null;
 }
 
 export function findTitle(head: readonly SourceLine[]): Title | null {
   const withText = head.filter((l) => l.text.trim()).slice(0, TITLE_SEARCH_LINES);
+  const read = (lines: SourceLine[]) => {
+    const text = lines.map((l) => trimLine(l.text)).join('');
+    const title = readTitleText(text);
+    return title && { ...title, text, lines };
+  };
   // One line first: a title broken over two lines is rarer than a line of page furniture above it.
-  for (const size of [1, 2]) {
-    for (let i = 0; i + size <= withText.length; i++) {
-      const lines = withText.slice(i, i + size);
-      const text = lines.map((l) => trimLine(l.text)).join('');
-      const read = readTitleText(text);
-      if (read) return { ...read, text, lines };
-    }
+  for (let i = 0; i < withText.length; i++) {
+    const one = read([withText[i]!]);
+    if (!one) continue;
+    // 「2021年政府信息公开工作年度报告」 alone: the agency may be on the line above.
+    const two = !one.agency && i > 0 ? read([withText[i - 1]!, withText[i]!]) : null;
+    return two?.agency ? two : one;
+  }
+  for (let i = 0; i + 1 < withText.length; i++) {
+    const two = read([withText[i]!, withText[i + 1]!]);
+    if (two) return two;
   }
   return null;
 }
@@ -68,7 +81,10 @@ export const isPageFooter = (line: SourceLine): boolean => {
 };
 
 const DATE = '(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日';
-const PERIOD = new RegExp(`${DATE}\\s*(?:至|到|—+|-|－|～|~)\\s*${DATE}`);
+/** 「2021年1月1日至2021年12月31日」, 「自2021年1月1日起至12月31日止」 (the end's year may be left out). */
+const PERIOD = new RegExp(
+  `${DATE}\\s*起?\\s*(?:至|到|—+|-|－|～|~)\\s*(?:(\\d{4})\\s*年\\s*)?(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日`,
+);
 const iso = (y: string, m: string, d: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
 const isRealDate = (date: string) =>
   !Number.isNaN(Date.parse(date)) && new Date(date).toISOString().startsWith(date);
@@ -78,7 +94,7 @@ export function statedPeriod(preamble: string): Report['period'] | null {
   const m = PERIOD.exec(preamble.normalize('NFKC'));
   if (!m) return null;
   const start = iso(m[1]!, m[2]!, m[3]!);
-  const end = iso(m[4]!, m[5]!, m[6]!);
+  const end = iso(m[4] ?? m[1]!, m[5]!, m[6]!);
   return isRealDate(start) && isRealDate(end) ? { start, end } : null;
 }
 

@@ -36,7 +36,7 @@ export function readFrontMatter(head: readonly SourceLine[]): FrontMatter {
   const furniture: string[] = [];
   for (const line of head.slice(titleEnd)) {
     const text = trimLine(line.text);
-    if (!text) continue;
+    if (!text || line.text.replace(/^\t/, '').includes('\t')) continue;
     if (isPageFurniture(line)) furniture.push(text);
     else kept.push(text);
   }

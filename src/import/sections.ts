@@ -78,7 +78,10 @@ export function splitSections(lines: readonly SourceLine[]): SectionSplit {
     const next = found.find((x) => x.i > start)?.i ?? lines.length;
     return lines.slice(start + 1, next);
   });
-  return { head: lines.slice(0, found[0]?.i ?? lines.length), headings, bodies };
+  // Without any heading, the front ends where the first table starts (a paste of the tables alone).
+  const firstTable = lines.findIndex((l) => l.text.includes('\t'));
+  const headEnd = found[0]?.i ?? (firstTable >= 0 ? firstTable : lines.length);
+  return { head: lines.slice(0, headEnd), headings, bodies };
 }
 
 /**

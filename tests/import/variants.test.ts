@@ -13,6 +13,7 @@ import {
   SAMPLE_TEXT,
   sampleHtml,
   setCellText,
+  tableHtml,
   withoutSection,
 } from './fixtures/variants.ts';
 
@@ -51,6 +52,29 @@ describe('HTML from a web page (real tables with the official colspan/rowspan)',
   it('shows the HTML as text laid out like a browser copy (one cell per line after a tab)', () => {
     expect(result.sourceText).toContain('\t行政许可\n\t11\n');
     expect(result.sourceText).toContain('\t商业\n企业');
+  });
+});
+
+describe('only the three tables copied (no title, no headings)', () => {
+  it('reads all 200 cells and says what is missing around them', () => {
+    const html = `<table><tr><td>x</td></tr></table>${tableHtml('t2')}<p>注：单位为件</p>${tableHtml('t3')}${tableHtml('t4')}`;
+    const result = imported({ html });
+    expect(result.report.cells).toEqual(EXPECTED_CELLS);
+    expect(result.report.agency).toBe('');
+    expect(result.report.year).toBeNull();
+    const missing = result.issues.filter((i) => i.severity === '未找到');
+    expect(missing.map((i) => i.field ?? i.table)).toEqual([
+      'agency',
+      'year',
+      'preamble',
+      'overview',
+      't2',
+      't3',
+      't4',
+      'problems',
+      'other',
+    ]);
+    expect(result.issues.filter((i) => i.severity !== '未找到')).toEqual([]);
   });
 });
 
