@@ -5,6 +5,14 @@
 import { checkCommand } from './check.ts';
 import type { Command } from './command.ts';
 import { fromTablesCommand } from './from-tables.ts';
+import { importTextCommand } from './import-text.ts';
+import { pdfCommand } from './pdf.ts';
 import { tablesCommand } from './tables.ts';
 
-export const COMMANDS: readonly Command[] = [checkCommand, tablesCommand, fromTablesCommand];
+export const COMMANDS: readonly Command[] = [
+  checkCommand,
+  tablesCommand,
+  fromTablesCommand,
+  pdfCommand,
+  importTextCommand,
+];

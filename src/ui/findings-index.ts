@@ -21,12 +21,28 @@ function add<K>(map: Map<K, Marks>, key: K, f: Finding) {
   }
 }
 
-export function indexFindings(findings: readonly Finding[]): FindingIndex {
+const sameMarks = (a: Marks, b: Marks) =>
+  a.severity === b.severity &&
+  a.messages.length === b.messages.length &&
+  a.messages.every((m, i) => m === b.messages[i]);
+
+/** Keeps the previous Marks object where nothing changed, so memoised cells and sections skip rendering. */
+function reuse<K>(map: Map<K, Marks>, previous: Map<K, Marks> | undefined) {
+  if (!previous) return;
+  for (const [key, marks] of map) {
+    const old = previous.get(key);
+    if (old && sameMarks(old, marks)) map.set(key, old);
+  }
+}
+
+export function indexFindings(findings: readonly Finding[], previous?: FindingIndex): FindingIndex {
   const index: FindingIndex = { cells: new Map(), fields: new Map() };
   for (const f of findings) {
     for (const cell of f.cells) add(index.cells, cell, f);
     for (const field of f.fields) add(index.fields, field, f);
   }
+  reuse(index.cells, previous?.cells);
+  reuse(index.fields, previous?.fields);
   return index;
 }
 

@@ -1,8 +1,8 @@
-import { useCallback, useMemo, useState } from 'preact/hooks';
+import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import type { CellId } from '../../report/cells.ts';
 import { setCells, setManualTotals, setMeta, setNote, setSection, setYear } from '../../report/edit.ts';
 import { reportTitle, SECTIONS, tableById } from '../../report/template.ts';
-import { indexFindings } from '../findings-index.ts';
+import { type FindingIndex, indexFindings } from '../findings-index.ts';
 import { CellStatus } from './CellStatus.tsx';
 import { FindingsPanel } from './FindingsPanel.tsx';
 import { Grid } from './Grid.tsx';
@@ -24,7 +24,11 @@ interface Notice {
 /** The report as a document: title, basic facts, preamble, the six sections in order, the 审核 panel. */
 export function Editor({ editor, onRiskyEdit }: EditorProps) {
   const { report, findings, apply } = editor;
-  const index = useMemo(() => indexFindings(findings), [findings]);
+  const previousIndex = useRef<FindingIndex | undefined>(undefined);
+  const index = useMemo(() => {
+    previousIndex.current = indexFindings(findings, previousIndex.current);
+    return previousIndex.current;
+  }, [findings]);
   const [activeCell, setActiveCell] = useState<CellId | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
 

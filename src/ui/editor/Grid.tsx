@@ -1,3 +1,4 @@
+import { memo } from 'preact/compat';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import {
   formatCellValue,
@@ -45,7 +46,7 @@ function focusCell(cell: CellId | null) {
 }
 
 /** The editable grid of one official table, drawn from the template's layout (merged headers, stubs). */
-export function Grid(props: GridProps) {
+function GridView(props: GridProps) {
   const { table, cells, manualTotals, index } = props;
   const layout = useMemo(() => tableLayout(table), [table]);
   const matrix = useMemo(() => tableMatrix(table), [table]);
@@ -265,3 +266,26 @@ function findHelp(table: TableDef, rowKey: string, text: string | undefined): st
   }
   return undefined;
 }
+
+const tableCellIds = new Map<TableDef, CellId[]>();
+function idsOf(table: TableDef): CellId[] {
+  let ids = tableCellIds.get(table);
+  if (!ids) tableCellIds.set(table, (ids = tableMatrix(table).flat()));
+  return ids;
+}
+
+/** A keystroke in one table leaves the other tables alone: only this table's values and marks count. */
+function sameTableProps(a: GridProps, b: GridProps): boolean {
+  if (a.table !== b.table || a.manualTotals !== b.manualTotals) return false;
+  if (a.onSetCells !== b.onSetCells || a.onNotice !== b.onNotice || a.onActiveCell !== b.onActiveCell)
+    return false;
+  return idsOf(a.table).every(
+    (id) =>
+      a.cells[id] === b.cells[id] &&
+      a.notes[id] === b.notes[id] &&
+      a.index.cells.get(id) === b.index.cells.get(id),
+  );
+}
+
+/** The editable grid of one official table (see GridView). */
+export const Grid = memo(GridView, sameTableProps);
