@@ -269,8 +269,10 @@ function findHelp(table: TableDef, rowKey: string, text: string | undefined): st
 
 const tableCellIds = new Map<TableDef, CellId[]>();
 function idsOf(table: TableDef): CellId[] {
-  let ids = tableCellIds.get(table);
-  if (!ids) tableCellIds.set(table, (ids = tableMatrix(table).flat()));
+  const known = tableCellIds.get(table);
+  if (known) return known;
+  const ids = tableMatrix(table).flat();
+  tableCellIds.set(table, ids);
   return ids;
 }
 
