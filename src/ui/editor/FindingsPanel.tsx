@@ -1,3 +1,4 @@
+import { memo } from 'preact/compat';
 import { cellDef } from '../../report/cells.ts';
 import { countBySeverity, type Finding, TABLE_NAMES } from '../../report/rules.ts';
 import { focusFinding } from '../findings-index.ts';
@@ -31,7 +32,7 @@ function FindingItem({ finding }: { finding: Finding }) {
 }
 
 /** 审核结果: every finding grouped by table; a click moves to the cell. Empty cells are summed up per table. */
-export function FindingsPanel({ findings }: { findings: readonly Finding[] }) {
+function FindingsPanelView({ findings }: { findings: readonly Finding[] }) {
   if (findings.length === 0) {
     return (
       <section class="findings" aria-labelledby="findings-title">
@@ -73,3 +74,9 @@ export function FindingsPanel({ findings }: { findings: readonly Finding[] }) {
     </section>
   );
 }
+
+const sameFindings = (a: readonly Finding[], b: readonly Finding[]) =>
+  a.length === b.length && a.every((f, i) => f.message === b[i]!.message && f.ruleId === b[i]!.ruleId);
+
+/** The 审核结果 panel; skipped when a keystroke leaves the findings as they were. */
+export const FindingsPanel = memo(FindingsPanelView, (a, b) => sameFindings(a.findings, b.findings));

@@ -1,3 +1,4 @@
+import { memo } from 'preact/compat';
 import type { Report } from '../../report/document.ts';
 import type { FieldKey } from '../../report/rules.ts';
 import { type FindingIndex, fieldDomId } from '../findings-index.ts';
@@ -33,7 +34,7 @@ function FieldMarks({ field, index }: { field: FieldKey; index: FindingIndex }) 
 }
 
 /** 机关名称, 年度, 统计期限 and contact details: what the title and preamble are made of. */
-export function MetaForm({ report, index, onAgency, onYear, onPeriod, onContact }: MetaFormProps) {
+function MetaFormView({ report, index, onAgency, onYear, onPeriod, onContact }: MetaFormProps) {
   const describedBy = (field: FieldKey) =>
     index.fields.has(field) ? `${fieldDomId(field)}-marks` : undefined;
   return (
@@ -104,3 +105,16 @@ export function MetaForm({ report, index, onAgency, onYear, onPeriod, onContact 
     </fieldset>
   );
 }
+
+const META_FIELDS = ['agency', 'year', 'period'] as const;
+
+/** Re-renders only when the facts it shows or their marks change (callbacks always make the same edits). */
+export const MetaForm = memo(
+  MetaFormView,
+  (a, b) =>
+    a.report.agency === b.report.agency &&
+    a.report.year === b.report.year &&
+    a.report.period === b.report.period &&
+    a.report.contact === b.report.contact &&
+    META_FIELDS.every((f) => a.index.fields.get(f) === b.index.fields.get(f)),
+);

@@ -1,3 +1,4 @@
+import { memo } from 'preact/compat';
 import type { TextSectionKey } from '../../report/document.ts';
 import type { Marks } from '../findings-index.ts';
 import { fieldDomId } from '../findings-index.ts';
@@ -14,7 +15,7 @@ export interface TextSectionProps {
 }
 
 /** A text section: a comfortable multi-line editor, the suggested sub-heads as its placeholder. */
-export function TextSection(p: TextSectionProps) {
+function TextSectionView(p: TextSectionProps) {
   const id = fieldDomId(p.field);
   const placeholder = p.subheads.length ? `建议按以下小标题分述：\n${p.subheads.join('\n')}` : p.hint;
   const lines = Math.max(6, Math.min(40, p.value.split('\n').length + Math.ceil(p.value.length / 45) + 1));
@@ -45,3 +46,9 @@ export function TextSection(p: TextSectionProps) {
     </section>
   );
 }
+
+/** Re-renders only when its own text or marks change; onInput always calls the same edit for this field. */
+export const TextSection = memo(
+  TextSectionView,
+  (a, b) => a.field === b.field && a.value === b.value && a.stale === b.stale && a.marks === b.marks,
+);
