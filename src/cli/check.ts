@@ -1,18 +1,24 @@
 /**
- * `check <files…>`: runs the rules (审核) on each report file and prints the findings in Chinese.
- * Files are checked one by one; an unreadable file is reported and the others are still checked.
+ * `check <files…>`: runs the rules (审核) on each report or draft file and prints the findings in
+ * Chinese. Files are checked a few at a time and printed in order; an unreadable file is reported and
+ * the others are still checked. Reports are checked as the app shows them (totals computed unless typed by hand), and
+ * units of the same agency and year among the files are named at the end (they would be counted
+ * twice in a 汇总).
  * Exit code: 2 if any file could not be read, else 1 if any has a 错误, else 0.
  */
+import { describeDuplicate, detectDuplicates } from '../aggregate/duplicates.ts';
+import { inOrder } from '../aggregate/in-order.ts';
 import type { Report } from '../report/document.ts';
 import { countBySeverity, evaluate, type Finding } from '../report/rules.ts';
 import { reportTitle, tableById } from '../report/template.ts';
+import { withTotals } from '../report/totals.ts';
 import { messageOf, parseCommandArgs } from './args.ts';
 import { type CliIo, type Command, EXIT } from './command.ts';
 import { readReportFile } from './read-report.ts';
 
 type FileResult =
   | { file: string; readable: false; message: string }
-  | { file: string; readable: true; report: Report; findings: Finding[] };
+  | { file: string; readable: true; report: Report; findings: Finding[]; warnings: string[] };
 
 async function checkFile(file: string, io: CliIo): Promise<FileResult> {
   let bytes: Uint8Array;
@@ -23,7 +29,8 @@ async function checkFile(file: string, io: CliIo): Promise<FileResult> {
   }
   const read = await readReportFile(bytes, file);
   if (!read.ok) return { file, readable: false, message: read.message };
-  return { file, readable: true, report: read.report, findings: evaluate(read.report) };
+  const report = withTotals(read.report);
+  return { file, readable: true, report, findings: evaluate(report), warnings: read.warnings };
 }
 
 /** 「表三」 from 「表三（收到和处理政府信息公开申请情况）」; 「全文」 for whole-report rules. */
@@ -39,9 +46,10 @@ function printResult(result: FileResult, io: CliIo, errorsOnly: boolean): void {
     return;
   }
   const title = `${result.file} 《${reportTitle(result.report.agency, result.report.year)}》`;
+  const notes = result.warnings.map((w) => `  注意  ${w}`);
   const { errors, hints } = countBySeverity(result.findings);
   if (errors + hints === 0) {
-    io.out(`${title}：没有发现问题。`);
+    io.out([`${title}：没有发现问题。`, ...notes].join('\n'));
     return;
   }
   const shown = errorsOnly ? result.findings.filter((f) => f.severity === '错误') : result.findings;
@@ -49,6 +57,7 @@ function printResult(result: FileResult, io: CliIo, errorsOnly: boolean): void {
   io.out(
     [
       `${title}：${errors} 个错误，${hints} 个提示${hidden ? `（提示未列出，去掉 --errors-only 可查看）` : ''}`,
+      ...notes,
       ...shown.map(formatFinding),
     ].join('\n'),
   );
@@ -62,6 +71,7 @@ function asJson(result: FileResult) {
     readable: true,
     title: reportTitle(report.agency, report.year),
     ...countBySeverity(findings),
+    warnings: result.warnings,
     findings: findings.map((f) => ({ ...f, cells: [...f.cells], fields: [...f.fields] })),
   };
 }
@@ -78,6 +88,18 @@ function summary(results: readonly FileResult[]): string {
   return `共检查 ${results.length} 个文件：${parts.join('，')}。`;
 }
 
+/** 「重复：a.json、b.json 同为「某局」2021 年度。」, one line per group. */
+function duplicateLines(results: readonly FileResult[]): string[] {
+  const readable = results.flatMap((r, i) => (r.readable ? [{ key: String(i), report: r.report }] : []));
+  return detectDuplicates(readable).map(
+    (g) =>
+      `重复：${describeDuplicate(
+        g,
+        g.keys.map((k) => results[Number(k)]!.file),
+      )}，汇总时只应计入其中一份。`,
+  );
+}
+
 export function exitCodeOf(results: readonly FileResult[]): number {
   if (results.some((r) => !r.readable)) return EXIT.badInput;
   if (results.some((r) => r.readable && countBySeverity(r.findings).errors > 0)) return EXIT.findings;
@@ -90,10 +112,12 @@ export const checkCommand: Command = {
   help: [
     '用法：npm run cli -- check <文件…> [--errors-only] [--json]',
     '',
-    '审核一个或多个年报数据文件（本工具保存的 .json），按文件逐个列出审核结果：',
+    '审核一个或多个年报文件（本工具保存的草稿文件 .nianbao.json 或年报数据 .json），按文件逐个列出审核结果：',
     '  错误  必须改正（如合计与分项之和不符、表三各列不平衡、件数不是整数）；',
     '  提示  请核对（如单元格未填写、与上年数据不衔接）。',
     '某个文件无法读取时，会说明原因并继续审核其余文件。',
+    '草稿文件在本工具之外被改动过、或按其他编码读取时，以“注意”列出。',
+    '有多个文件属于同一机关、同一年度时，在总结之前列出（汇总时只应计入其中一份）。',
     '',
     '选项：',
     '  --errors-only  只列出错误，不列出提示（数量照常统计）',
@@ -102,7 +126,7 @@ export const checkCommand: Command = {
     '退出码：0 全部无错误；1 有文件存在错误；2 有文件无法读取或内容无效。',
     '',
     '例：npm run cli -- check examples/gx-kjt-2021.json',
-    '    npm run cli -- check 2021/*.json --errors-only',
+    '    npm run cli -- check 各单位/*.nianbao.json --errors-only',
   ].join('\n'),
   async run(args, io) {
     const parsed = parseCommandArgs(args, [{ name: 'errors-only' }, { name: 'json' }], 'check');
@@ -115,13 +139,12 @@ export const checkCommand: Command = {
       return EXIT.badInput;
     }
     const results: FileResult[] = [];
-    for (const file of parsed.positionals) {
-      const result = await checkFile(file, io);
+    for await (const result of inOrder(parsed.positionals, (file) => checkFile(file, io))) {
       results.push(result);
       if (!parsed.options.json) printResult(result, io, Boolean(parsed.options['errors-only']));
     }
     if (parsed.options.json) io.out(JSON.stringify(results.map(asJson), null, 2));
-    else if (results.length > 1) io.out(summary(results));
+    else if (results.length > 1) io.out([...duplicateLines(results), summary(results)].join('\n'));
     return exitCodeOf(results);
   },
 };

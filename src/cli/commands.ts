@@ -4,9 +4,11 @@
  */
 import { checkCommand } from './check.ts';
 import type { Command } from './command.ts';
+import { csvCommand } from './csv.ts';
 import { fromTablesCommand } from './from-tables.ts';
 import { importTextCommand } from './import-text.ts';
 import { pdfCommand } from './pdf.ts';
+import { sumCommand } from './sum.ts';
 import { tablesCommand } from './tables.ts';
 
 export const COMMANDS: readonly Command[] = [
@@ -15,4 +17,6 @@ export const COMMANDS: readonly Command[] = [
   fromTablesCommand,
   pdfCommand,
   importTextCommand,
+  sumCommand,
+  csvCommand,
 ];

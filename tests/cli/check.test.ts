@@ -40,20 +40,20 @@ describe('check', () => {
     const { code, out, err } = await check(TRUNCATED);
     expect(code).toBe(2);
     expect(out).toBe('');
-    expect(err).toMatch(new RegExp(`^${TRUNCATED}：无法审核——不是完整的 JSON 文件`));
+    expect(err).toMatch(new RegExp(`^${TRUNCATED}：无法审核——文件不完整：内容在结尾处中断了`));
   });
 
   it('a JSON syntax error in the middle: exit 2, with its line', async () => {
     const io = memoryIo({ 'typo.json': '{\n  "formatVersion": 1,\n  "agency": "某局",,\n}' });
     expect(await main(['check', 'typo.json'], io)).toBe(2);
-    expect(io.stderr()).toMatch(/^typo\.json：无法审核——不是有效的 JSON 文件：第 3 行第 \d+ 列附近格式有误/);
+    expect(io.stderr()).toMatch(/^typo\.json：无法审核——文件不是有效的 JSON 格式（第 3 行第 \d+ 列附近/);
   });
 
   it('schema-invalid: exit 2, names the cell by its label and the unknown field', async () => {
     const { code, err } = await check(SCHEMA_INVALID);
     expect(code).toBe(2);
-    expect(err).toContain('内容不符合年报数据格式（共 2 处问题）');
-    expect(err).toContain('“一、本年新收政府信息公开申请数量·自然人”单元格（cells.t3.new.natural）');
+    expect(err).toContain('文件中有 2 处内容不符合草稿格式');
+    expect(err).toContain('  - 「一、本年新收政府信息公开申请数量·自然人」应为非负整数或留空，文件中为 "2"');
     expect(err).toContain('"comment"');
   });
 
@@ -68,7 +68,7 @@ describe('check', () => {
     expect(await main(['check', 'empty.json', 'a.json', 'b.json'], io)).toBe(2);
     expect(io.stderr()).toContain('empty.json：无法审核——文件是空的');
     expect(io.stderr()).toContain('a.json：无法审核——这是 PDF 文件');
-    expect(io.stderr()).toContain('b.json：无法审核——不是年报数据文件');
+    expect(io.stderr()).toContain('b.json：无法审核——文件内容不是本工具的草稿');
   });
 
   it('many files with one bad: every other file is still checked, summary, exit 2', async () => {

@@ -51,7 +51,7 @@ describe('tables', () => {
     for (const file of [MISSING, TRUNCATED]) {
       const io = memoryIo();
       expect(await main(['tables', file], io)).toBe(2);
-      expect(io.stderr()).toMatch(new RegExp(`^${file}：(找不到这个文件|不是完整的 JSON)`));
+      expect(io.stderr()).toMatch(new RegExp(`^${file}：(找不到这个文件|文件不完整)`));
     }
   });
 

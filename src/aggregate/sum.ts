@@ -1,0 +1,87 @@
+/**
+ * 汇总: the combined report of many units, cell by cell. Decisions (see also README.md):
+ * - Every value cell that is not a total is the sum of the units' values; an empty cell counts as 0,
+ *   and a cell stays empty only when it is empty in every unit. Amounts are rounded to 4 decimals
+ *   (float noise), counts are summed exactly.
+ * - Totals are not summed: the combined report has automatic totals (manualTotals false) computed from
+ *   the summed parts, so it is consistent by construction. A unit whose hand-typed totals disagree
+ *   with its parts shows that as its own 错误 in the unit list.
+ * - Texts, contact details, notes (单元格备注) and 需更新 marks are not carried over: the combined
+ *   report has its own texts to write. Its agency and year are given (the year defaults to the most
+ *   common year of the units), its statistics period is that whole year.
+ * - Last year's figures (the baseline of the 提示 rules T3-E and T2-A): only when every unit has them
+ *   for the same year; a cell is kept only when every unit gives a number for it, else it is left out.
+ *   Summing a baseline that some units lack would raise false 提示 in the combined report.
+ */
+import { CELLS, type CellId } from '../report/cells.ts';
+import { blankReport, type Cells, periodOfYear, type Report } from '../report/document.ts';
+import { computeTotals } from '../report/totals.ts';
+import { yearSummary } from './selection.ts';
+
+const LEAVES: readonly CellId[] = CELLS.filter((c) => !c.isTotal).map((c) => c.id);
+const ALL: readonly CellId[] = CELLS.map((c) => c.id);
+
+const round = (n: number) => Math.round(n * 1e4) / 1e4;
+
+export interface SumOptions {
+  /** Indexes (into reports) of the units not to count. */
+  exclude?: Iterable<number>;
+  /** 机关名称 of the combined report (e.g. 某市人民政府); default empty, to be filled in. */
+  agency?: string;
+  /** Default: the most common year of the counted units, else blankReport's default. */
+  year?: number;
+  id?: string;
+}
+
+/** Sum of one cell over the reports: null when every one is empty. */
+function sumCell(reports: readonly Report[], id: CellId): number | null {
+  let sum = 0;
+  let any = false;
+  for (const r of reports) {
+    const v = r.cells[id];
+    if (v === null || v === undefined) continue;
+    sum += v;
+    any = true;
+  }
+  return any ? round(sum) : null;
+}
+
+function sumLastYear(reports: readonly Report[]): Report['lastYear'] {
+  const first = reports[0]?.lastYear;
+  if (!first || reports.some((r) => r.lastYear === null || r.lastYear.year !== first.year)) return null;
+  const cells: Partial<Record<CellId, number>> = {};
+  for (const id of ALL) {
+    let sum = 0;
+    let complete = true;
+    for (const r of reports) {
+      const v = r.lastYear!.cells[id];
+      if (typeof v !== 'number') {
+        complete = false;
+        break;
+      }
+      sum += v;
+    }
+    if (complete) cells[id] = round(sum);
+  }
+  return { year: first.year, cells, sections: {} };
+}
+
+export function sumUnits(reports: readonly Report[], options: SumOptions = {}): Report {
+  const excluded = new Set(options.exclude ?? []);
+  const counted = reports.filter((_, i) => !excluded.has(i));
+  const year = options.year ?? yearSummary(counted).year ?? undefined;
+  const base = blankReport({
+    ...(options.agency !== undefined ? { agency: options.agency } : {}),
+    ...(year !== undefined ? { year } : {}),
+    ...(options.id !== undefined ? { id: options.id } : {}),
+  });
+  const cells: Cells = { ...base.cells };
+  for (const id of LEAVES) cells[id] = sumCell(counted, id);
+  return {
+    ...base,
+    period: periodOfYear(base.year!),
+    cells: computeTotals(cells),
+    manualTotals: false,
+    lastYear: sumLastYear(counted),
+  };
+}
