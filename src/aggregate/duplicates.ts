@@ -41,8 +41,12 @@ export function duplicateIndex(groups: readonly DuplicateGroup[]): Map<string, D
   return new Map(groups.flatMap((g) => g.keys.map((key) => [key, g] as const)));
 }
 
+/** 「「某局」2021 年度」 */
+export function duplicateSubject(group: DuplicateGroup): string {
+  return `「${group.agency}」${group.year === null ? '（年度未填写）' : `${group.year} 年度`}`;
+}
+
 /** 「a.json、b.json 同为「某局」2021 年度」 */
 export function describeDuplicate(group: DuplicateGroup, names: readonly string[]): string {
-  const when = group.year === null ? '（年度未填写）' : `${group.year} 年度`;
-  return `${names.join('、')} 同为「${group.agency}」${when}`;
+  return `${names.join('、')} 同为${duplicateSubject(group)}`;
 }

@@ -61,14 +61,23 @@ function foreignFile(bytes: Uint8Array): RefusedReportFile | null {
 const EARLY_FORMAT_NOTICE = (warning: string) =>
   warning === hashWarning('early-format') || warning.includes('已转换为当前格式');
 
+/** A message of src/files without its 「无法打开「name」：」 in front. */
+export function withoutFilePrefix(message: string, name: string): string {
+  const prefix = `无法打开「${shownFileName(name)}」：`;
+  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
+}
+
 export async function openReportFile(bytes: Uint8Array, name: string): Promise<ReportFileResult> {
   const foreign = foreignFile(bytes);
   if (foreign) return foreign;
   const opened = await openDraftFile(bytes, name);
   if (!opened.ok) {
-    const prefix = `无法打开「${shownFileName(name)}」：`;
-    const reason = opened.message.startsWith(prefix) ? opened.message.slice(prefix.length) : opened.message;
-    return { ok: false, kind: opened.kind, reason, details: opened.details };
+    return {
+      ok: false,
+      kind: opened.kind,
+      reason: withoutFilePrefix(opened.message, name),
+      details: opened.details,
+    };
   }
   const early = opened.hashStatus === 'early-format';
   return {

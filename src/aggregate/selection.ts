@@ -61,3 +61,14 @@ export function yearSummary(reports: readonly { year: number | null }[]): YearSu
   const year = sorted.find((c) => c.year !== null)?.year ?? null;
   return { year, mixed: sorted.length > 1, counts: sorted };
 }
+
+/** The default selection with the clerk's own choices (unit key → counted or not) laid over it. */
+export function includedKeys(units: readonly Unit[], choices: ReadonlyMap<string, boolean>): Set<string> {
+  const { included } = defaultSelection(units);
+  for (const unit of readyUnits(units)) {
+    const chosen = choices.get(unit.key);
+    if (chosen === true) included.add(unit.key);
+    else if (chosen === false) included.delete(unit.key);
+  }
+  return included;
+}

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { agencyKey, detectDuplicates } from '../../src/aggregate/duplicates.ts';
 import { inOrder } from '../../src/aggregate/in-order.ts';
-import { defaultSelection, readyUnits, yearSummary } from '../../src/aggregate/selection.ts';
+import { defaultSelection, includedKeys, readyUnits, yearSummary } from '../../src/aggregate/selection.ts';
 import { sumUnits } from '../../src/aggregate/sum.ts';
 import { formatLabel, loadUnits, type ReadyUnit, unitsFromStore } from '../../src/aggregate/units.ts';
 import { serializeDraft } from '../../src/files/serialize.ts';
@@ -123,6 +123,22 @@ describe('defaultSelection', () => {
       { id: '2', name: 'b', report: unitReport('甲局', '2') },
     ]);
     expect([...defaultSelection(units).included]).toEqual(['store:2']);
+  });
+});
+
+describe('includedKeys', () => {
+  it('lays the clerk’s choices over the default selection', () => {
+    const units = unitsFromStore([
+      { id: '1', name: 'a', report: unitReport('甲局', '1') },
+      { id: '2', name: 'b', report: unitReport('甲局', '2') },
+      { id: '3', name: 'c', report: unitReport('乙局', '3') },
+    ]);
+    expect([...includedKeys(units, new Map())]).toEqual(['store:2', 'store:3']);
+    const chosen = new Map([
+      ['store:1', true],
+      ['store:3', false],
+    ]);
+    expect([...includedKeys(units, chosen)].sort()).toEqual(['store:1', 'store:2']);
   });
 });
 
