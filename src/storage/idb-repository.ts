@@ -263,6 +263,19 @@ export class IdbDraftRepository implements DraftRepository {
     });
   }
 
+  async replace(id: string, report: Report, reason: RevisionReason): Promise<OpenedDraft> {
+    const stored = storableReport(report, id);
+    return this.run(ALL, 'readwrite', async (tx) => {
+      const row = requireRow(await tx.objectStore('drafts').get(id), id);
+      await this.addRevisionIn(tx, id, await this.readBody(tx, id), reason);
+      const next = { ...savedRow(row, stored, this.now()), trashedAt: null };
+      await tx.objectStore('drafts').put(next);
+      await tx.objectStore('bodies').put({ id, report: stored });
+      await tx.objectStore('pending').delete(id);
+      return { summary: toSummary(next), report: stored, version: next.version };
+    });
+  }
+
   async restoreRevision(draftId: string, revisionId: number, expectedVersion: number): Promise<OpenedDraft> {
     return this.run(ALL, 'readwrite', async (tx) => {
       const row = requireRow(await tx.objectStore('drafts').get(draftId), draftId);

@@ -173,6 +173,16 @@ export class MemoryDraftRepository implements DraftRepository {
     return revision && copy(revision);
   }
 
+  async replace(id: string, report: Report, reason: RevisionReason): Promise<OpenedDraft> {
+    const row = this.row(id);
+    const stored = copy(storableReport(report, id));
+    this.keepRevision(id, this.bodies.get(id)!, reason);
+    const next = { ...savedRow(row, stored, this.now()), trashedAt: null };
+    this.rows.set(id, next);
+    this.bodies.set(id, stored);
+    return { summary: toSummary(next), report: copy(stored), version: next.version };
+  }
+
   async restoreRevision(draftId: string, revisionId: number, expectedVersion: number): Promise<OpenedDraft> {
     const row = this.row(draftId);
     checkVersion(row, expectedVersion);

@@ -110,6 +110,13 @@ export interface DraftRepository {
   /** Newest first. */
   listRevisions(draftId: string): Promise<RevisionMeta[]>;
   getRevision(revisionId: number): Promise<Revision | undefined>;
+  /**
+   * Replaces a draft's content in one atomic step, keeping the content it had as a revision labelled
+   * `reason` first (opening a file over a draft: 覆盖). No version check: it is the clerk's explicit
+   * choice; the version moves on, so an editor still holding the old version gets 'conflict'.
+   * The draft leaves the trash if it was there.
+   */
+  replace(id: string, report: Report, reason: RevisionReason): Promise<OpenedDraft>;
   /** Keeps the current content as a revision ('restore'), then makes the revision the content. */
   restoreRevision(draftId: string, revisionId: number, expectedVersion: number): Promise<OpenedDraft>;
   /**

@@ -276,6 +276,26 @@ export function repositoryContract(name: string, make: (clock: Clock) => Promise
         expect((await repo.getRevision(list[0]!.id))?.report.cells['t3.new.natural']).toBe(2);
       });
 
+      it('replaces a draft atomically (覆盖): the old content is a revision, the version moves on', async () => {
+        const draft = await repo.create(blankReport({ id: 'd', agency: '某局', year: 2024 }));
+        const v1 = setCells(draft.report, { 't3.new.natural': 1 });
+        await repo.save('d', v1, 1);
+        await repo.trash('d');
+        clock.advance(MINUTE);
+        const incoming = setSection(setCells(v1, { 't3.new.natural': 9 }), 'overview', '从文件打开');
+        const replaced = await repo.replace('d', incoming, 'import');
+        expect(replaced.version).toBe(3);
+        expect(replaced.summary.trashedAt).toBeNull();
+        expect((await repo.get('d'))?.report).toEqual(incoming);
+        expect((await repo.list()).map((d) => d.id)).toEqual(['d']);
+        const [kept] = await repo.listRevisions('d');
+        expect(kept?.reason).toBe('import');
+        expect((await repo.getRevision(kept!.id))?.report.cells['t3.new.natural']).toBe(1);
+        // An editor still on version 2 must not overwrite what was opened.
+        expect((await rejection(repo.save('d', v1, 2))).kind).toBe('conflict');
+        expect((await rejection(repo.replace('missing', incoming, 'import'))).kind).toBe('not-found');
+      });
+
       it('refuses to restore a revision of another draft', async () => {
         const a = await repo.create(blankReport({ id: 'a' }));
         await repo.create(blankReport({ id: 'b' }));
