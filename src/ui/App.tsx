@@ -1,38 +1,195 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import example from '../../examples/gx-kjt-2021.json';
+import { APP_NAME } from '../files/title.ts';
 import { blankReport, type Report, ReportSchema } from '../report/document.ts';
-import { Editor } from './editor/Editor.tsx';
-import { SeverityBadge } from './editor/FindingsPanel.tsx';
+import { requestPersistence } from '../storage/persistence.ts';
+import type { DraftRepository } from '../storage/repository.ts';
+import { AggregateScreen } from './aggregate/AggregateScreen.tsx';
+import { listStoredDrafts } from './aggregate/stored-drafts.ts';
+import { DraftsHome } from './drafts/DraftsHome.tsx';
+import { StorageBanner } from './drafts/StorageBanner.tsx';
 import { useEditor } from './editor/useEditor.ts';
+import { type OpenedHow, useDraftFiles } from './files/useDraftFiles.tsx';
+import { ImportScreen } from './import/ImportScreen.tsx';
+import { DraftScreen, type SessionHandle } from './shell/DraftScreen.tsx';
+import { draftStoreFor } from './shell/draft-store.ts';
+import { loadFileLinks, rememberFileLink } from './shell/file-links.ts';
+import { type Route, useRoute } from './shell/route.ts';
+import { StorageDialog } from './shell/StorageDialog.tsx';
+import { type OpenRepository, useRepository } from './shell/useRepository.ts';
+import './drafts/drafts.css';
+import './shell/shell.css';
 
 /** The bundled sample report (广西科技厅 2021), offered as 示例 so a new user can explore a real report. */
 export function exampleReport(): Report {
   return { ...ReportSchema.parse(example), id: `example-${Date.now().toString(36)}` };
 }
 
-export function App({ initial }: { initial?: () => Report }) {
-  const editor = useEditor(initial ?? (() => blankReport()));
+export interface AppProps {
+  /** Test seam: where drafts are stored (default IndexedDB, memory when that fails). */
+  openRepository?: OpenRepository;
+}
+
+type Overlay = 'storage' | null;
+
+const NAV: { label: string; route: Route }[] = [
+  { label: '草稿列表', route: { screen: 'drafts' } },
+  { label: '导入往年报告', route: { screen: 'import' } },
+  { label: '汇总', route: { screen: 'aggregate' } },
+];
+
+/**
+ * The app shell: the repository, the routes (草稿列表, a draft, 导入往年报告, 汇总), draft files
+ * (open and drop work on every screen, save on a draft), and the storage banner.
+ */
+export function App({ openRepository }: AppProps) {
+  const [route, go] = useRoute();
+  const { repository, problem, retry } = useRepository(openRepository);
+  const [overlay, setOverlay] = useState<Overlay>(null);
+  const [draftReady, setDraftReady] = useState(false);
+  const [readOnly, setReadOnly] = useState(false);
+  // Bumped to reopen the draft on screen after a file was opened over it.
+  const [reopen, setReopen] = useState(0);
+  const session = useRef<SessionHandle | null>(null);
+  const editor = useEditor(blankReport, (report) => session.current?.change(report), readOnly);
+  const inDraft = route.screen === 'draft' && draftReady;
+  const routeRef = useRef(route);
+  routeRef.current = route;
+
+  const repositoryRef = useRef(repository);
+  repositoryRef.current = repository;
+  const store = useMemo(
+    () =>
+      draftStoreFor(
+        () => repositoryRef.current,
+        async () => {
+          await session.current?.flush();
+        },
+      ),
+    [],
+  );
+  const onOpened = useCallback(
+    (report: Report, how: OpenedHow) => {
+      const current = routeRef.current;
+      if (current.screen === 'draft' && current.id === report.id && how === 'overwritten')
+        setReopen((n) => n + 1);
+      go({ screen: 'draft', id: report.id });
+    },
+    [go],
+  );
+  const initialLinks = useMemo(() => loadFileLinks(), []);
+  const files = useDraftFiles({
+    report: editor.report,
+    store,
+    onOpened,
+    setTitle: inDraft,
+    canSave: inDraft,
+    initialLinks,
+    onLinkChange: rememberFileLink,
+  });
+  const fileStatus = useMemo(
+    () => ({ isLinked: (id: string) => files.linkOf(id) !== null, statusOf: files.statusOf }),
+    [files.linkOf, files.statusOf],
+  );
+
+  useEffect(() => {
+    if (!inDraft) document.title = APP_NAME;
+  }, [inDraft]);
+
+  const openDraft = useCallback(
+    (id: string) => {
+      // After the clerk's click: Chromium decides at once whether storage is kept for good.
+      void requestPersistence();
+      go({ screen: 'draft', id });
+    },
+    [go],
+  );
+  const createAndOpen = useCallback(
+    async (repo: DraftRepository, report: Report, keepRevision: boolean) => {
+      const created = await repo.create(report);
+      if (keepRevision) await repo.addRevision(created.summary.id, created.report, 'import');
+      openDraft(created.summary.id);
+    },
+    [openDraft],
+  );
+
   return (
     <div class="app">
       <header class="topbar">
-        <span class="app-name">信息公开年报填报工具</span>
-        <SeverityBadge findings={editor.findings} />
-        <nav class="actions" aria-label="操作">
-          <button type="button" onClick={editor.undo} disabled={!editor.canUndo} title="Ctrl+Z">
-            撤销
+        <span class="app-name">{APP_NAME}</span>
+        <nav class="actions" aria-label="导航">
+          {NAV.map((item) => (
+            <button
+              type="button"
+              key={item.label}
+              aria-current={route.screen === item.route.screen ? 'page' : undefined}
+              onClick={() => go(item.route)}
+            >
+              {item.label}
+            </button>
+          ))}
+          <button type="button" onClick={() => void files.open()} disabled={!repository} title="Ctrl+O">
+            打开文件
           </button>
-          <button type="button" onClick={editor.redo} disabled={!editor.canRedo} title="Ctrl+Y">
-            重做
-          </button>
-          <button type="button" onClick={() => editor.load(blankReport())}>
-            新建
-          </button>
-          <button type="button" onClick={() => editor.load(exampleReport())}>
-            示例
+          <button
+            type="button"
+            aria-pressed={overlay === 'storage'}
+            onClick={() => setOverlay(overlay === 'storage' ? null : 'storage')}
+          >
+            存储
           </button>
         </nav>
       </header>
+      <StorageBanner
+        problem={problem}
+        {...(inDraft ? { onSaveFile: () => void files.save() } : {})}
+        onRetry={retry}
+      />
+      {files.view}
+      {overlay === 'storage' && repository ? (
+        <StorageDialog repository={repository} onClose={() => setOverlay(null)} />
+      ) : null}
       <main>
-        <Editor editor={editor} />
+        {!repository ? (
+          <p class="screen-message" role="status">
+            正在打开浏览器中的草稿…
+          </p>
+        ) : route.screen === 'draft' ? (
+          <DraftScreen
+            key={`${route.id}:${reopen}`}
+            repository={repository}
+            draftId={route.id}
+            editor={editor}
+            files={files}
+            onSession={(handle) => {
+              session.current = handle;
+            }}
+            onReady={setDraftReady}
+            onReadOnly={setReadOnly}
+            onHome={() => go({ screen: 'drafts' })}
+          />
+        ) : route.screen === 'import' ? (
+          <ImportScreen
+            onConfirm={(draft) => void createAndOpen(repository, draft.report, true)}
+            onCancel={() => go({ screen: 'drafts' })}
+          />
+        ) : route.screen === 'aggregate' ? (
+          <AggregateScreen
+            listStoredDrafts={() => listStoredDrafts(repository)}
+            onCreateDraft={(report) => void createAndOpen(repository, report, false)}
+            onClose={() => go({ screen: 'drafts' })}
+          />
+        ) : (
+          <>
+            <DraftsHome repository={repository} onOpen={openDraft} files={fileStatus} />
+            <p class="example-offer">
+              第一次使用？可以打开一份示例报告（广西科技厅 2021 年度）看看：
+              <button type="button" onClick={() => void createAndOpen(repository, exampleReport(), false)}>
+                打开示例
+              </button>
+            </p>
+          </>
+        )}
       </main>
     </div>
   );

@@ -11,6 +11,8 @@ export interface DraftListProps {
   loading?: boolean;
   /** The last failed action, in Chinese; shown as an alert. */
   error?: string | null;
+  /** Per draft id: which file it is linked to and whether it has unsaved changes. */
+  fileStatuses?: ReadonlyMap<string, string>;
   onNew: () => void;
   onNextYear: (id: string) => void;
   onOpen: (id: string) => void;
@@ -156,6 +158,7 @@ export function DraftList(props: DraftListProps) {
         <DraftTable
           drafts={shown}
           renaming={renaming}
+          {...(props.fileStatuses ? { fileStatuses: props.fileStatuses } : {})}
           onOpen={props.onOpen}
           onNextYear={props.onNextYear}
           onStartRename={setRenaming}

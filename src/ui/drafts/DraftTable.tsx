@@ -6,6 +6,8 @@ import { RenameForm } from './RenameForm.tsx';
 export interface DraftTableProps {
   drafts: readonly DraftSummary[];
   renaming: string | null;
+  /** Per draft id: 「已保存到 x」 / 「x（有未保存的改动）」; drafts without a file are not listed. */
+  fileStatuses?: ReadonlyMap<string, string>;
   onOpen: (id: string) => void;
   onNextYear: (id: string) => void;
   onStartRename: (id: string) => void;
@@ -55,6 +57,9 @@ export function DraftTable(props: DraftTableProps) {
               ) : (
                 d.name
               )}
+              {props.fileStatuses?.has(d.id) ? (
+                <span class="draft-file">{props.fileStatuses.get(d.id)}</span>
+              ) : null}
             </th>
             <td>{d.agency || '（未填写）'}</td>
             <td>{d.year ?? '（未填写）'}</td>

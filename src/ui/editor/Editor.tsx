@@ -13,7 +13,9 @@ import type { Editor as EditorState } from './useEditor.ts';
 export interface EditorProps {
   editor: EditorState;
   /** Called before an edit that overwrites filled cells or switches totals (keep a revision first). */
-  onRiskyEdit?(reason: string): void;
+  onRiskyEdit?(kind: 'paste' | 'totals'): void;
+  /** Another tab edits this draft: everything is shown, nothing can be changed. */
+  readOnly?: boolean;
 }
 
 interface Notice {
@@ -22,7 +24,7 @@ interface Notice {
 }
 
 /** The report as a document: title, basic facts, preamble, the six sections in order, the 审核 panel. */
-export function Editor({ editor, onRiskyEdit }: EditorProps) {
+export function Editor({ editor, onRiskyEdit, readOnly = false }: EditorProps) {
   const { report, findings, apply } = editor;
   const previousIndex = useRef<FindingIndex | undefined>(undefined);
   const index = useMemo(() => {
@@ -34,7 +36,7 @@ export function Editor({ editor, onRiskyEdit }: EditorProps) {
 
   const onSetCells = useCallback(
     (values: Record<CellId, number | null>, mergeKey: string | null, overwrites: CellId[]) => {
-      if (overwrites.length) onRiskyEdit?.(`粘贴覆盖 ${overwrites.length} 个已填写的单元格之前`);
+      if (overwrites.length) onRiskyEdit?.('paste');
       apply((r) => setCells(r, values), mergeKey);
       if (mergeKey) setNotice(null);
     },
@@ -44,95 +46,98 @@ export function Editor({ editor, onRiskyEdit }: EditorProps) {
 
   return (
     <div class="editor">
-      <article class="document" aria-label="报告正文">
-        <h1 class="doc-title">{reportTitle(report.agency || '（机关名称）', report.year)}</h1>
-        <MetaForm
-          report={report}
-          index={index}
-          onAgency={(agency) => apply((r) => setMeta(r, { agency }), 'agency')}
-          onYear={(year) => apply((r) => setYear(r, year), 'year')}
-          onPeriod={(period) => apply((r) => setMeta(r, { period }), 'period')}
-          onContact={(contact) => apply((r) => setMeta(r, { contact }), 'contact')}
-        />
-        <TextSection
-          field="preamble"
-          heading="前言"
-          subheads={[]}
-          hint="写明编制依据（《条例》第五十条）、统计期限、电子版下载地址和联系方式。"
-          value={report.preamble}
-          stale={false}
-          marks={index.fields.get('preamble')}
-          onInput={(preamble) => apply((r) => setMeta(r, { preamble }), 'preamble')}
-        />
-        {SECTIONS.map((section) => {
-          if (section.kind === 'text') {
-            return (
-              <TextSection
-                key={section.no}
-                field={section.key}
-                heading={section.heading}
-                subheads={section.subheads}
-                hint={section.hint}
-                value={report.sections[section.key]}
-                stale={report.staleSections.includes(section.key)}
-                marks={index.fields.get(section.key)}
-                onInput={(text) => apply((r) => setSection(r, section.key, text), `section:${section.key}`)}
-              />
-            );
-          }
-          const table = tableById(section.table);
-          return (
-            <section class="doc-section" key={section.no} aria-labelledby={`heading-${table.id}`}>
-              <h2 id={`heading-${table.id}`} class="doc-heading">
-                {section.heading}
-              </h2>
-              <div class="table-tools">
-                <span class="unit">{table.unitNote}</span>
-                {table.blocks.some((b) => b.rows.some((r) => r.sumOf) || b.columns.some((c) => c.sumOf)) ? (
-                  <label class="switch">
-                    <input
-                      type="checkbox"
-                      checked={report.manualTotals}
-                      onChange={(e) => {
-                        const manual = (e.target as HTMLInputElement).checked;
-                        onRiskyEdit?.(manual ? '改为手工填写合计之前' : '改为自动合计之前');
-                        apply((r) => setManualTotals(r, manual), null);
-                      }}
-                    />
-                    手工填写合计（默认自动合计）
-                  </label>
-                ) : null}
-              </div>
-              <Grid
-                table={table}
-                cells={report.cells}
-                notes={report.notes}
-                manualTotals={report.manualTotals}
-                index={index}
-                onSetCells={onSetCells}
-                onNotice={onNotice}
-                onActiveCell={setActiveCell}
-              />
-              {table.notes?.length ? (
-                <ul class="table-notes">
-                  {table.notes.map((n) => (
-                    <li key={n}>{n}</li>
-                  ))}
-                </ul>
-              ) : null}
-              {activeCell?.startsWith(`${table.id}.`) ? (
-                <CellStatus
-                  cell={activeCell}
-                  index={index}
-                  note={report.notes[activeCell] ?? ''}
-                  manualTotals={report.manualTotals}
-                  onNote={(note) => apply((r) => setNote(r, activeCell, note), `note:${activeCell}`)}
+      {/* A disabled fieldset makes every field read-only at once, and keeps them readable. */}
+      <fieldset class="editor-fields" disabled={readOnly}>
+        <article class="document" aria-label="报告正文">
+          <h1 class="doc-title">{reportTitle(report.agency || '（机关名称）', report.year)}</h1>
+          <MetaForm
+            report={report}
+            index={index}
+            onAgency={(agency) => apply((r) => setMeta(r, { agency }), 'agency')}
+            onYear={(year) => apply((r) => setYear(r, year), 'year')}
+            onPeriod={(period) => apply((r) => setMeta(r, { period }), 'period')}
+            onContact={(contact) => apply((r) => setMeta(r, { contact }), 'contact')}
+          />
+          <TextSection
+            field="preamble"
+            heading="前言"
+            subheads={[]}
+            hint="写明编制依据（《条例》第五十条）、统计期限、电子版下载地址和联系方式。"
+            value={report.preamble}
+            stale={false}
+            marks={index.fields.get('preamble')}
+            onInput={(preamble) => apply((r) => setMeta(r, { preamble }), 'preamble')}
+          />
+          {SECTIONS.map((section) => {
+            if (section.kind === 'text') {
+              return (
+                <TextSection
+                  key={section.no}
+                  field={section.key}
+                  heading={section.heading}
+                  subheads={section.subheads}
+                  hint={section.hint}
+                  value={report.sections[section.key]}
+                  stale={report.staleSections.includes(section.key)}
+                  marks={index.fields.get(section.key)}
+                  onInput={(text) => apply((r) => setSection(r, section.key, text), `section:${section.key}`)}
                 />
-              ) : null}
-            </section>
-          );
-        })}
-      </article>
+              );
+            }
+            const table = tableById(section.table);
+            return (
+              <section class="doc-section" key={section.no} aria-labelledby={`heading-${table.id}`}>
+                <h2 id={`heading-${table.id}`} class="doc-heading">
+                  {section.heading}
+                </h2>
+                <div class="table-tools">
+                  <span class="unit">{table.unitNote}</span>
+                  {table.blocks.some((b) => b.rows.some((r) => r.sumOf) || b.columns.some((c) => c.sumOf)) ? (
+                    <label class="switch">
+                      <input
+                        type="checkbox"
+                        checked={report.manualTotals}
+                        onChange={(e) => {
+                          const manual = (e.target as HTMLInputElement).checked;
+                          onRiskyEdit?.('totals');
+                          apply((r) => setManualTotals(r, manual), null);
+                        }}
+                      />
+                      手工填写合计（默认自动合计）
+                    </label>
+                  ) : null}
+                </div>
+                <Grid
+                  table={table}
+                  cells={report.cells}
+                  notes={report.notes}
+                  manualTotals={report.manualTotals}
+                  index={index}
+                  onSetCells={onSetCells}
+                  onNotice={onNotice}
+                  onActiveCell={setActiveCell}
+                />
+                {table.notes?.length ? (
+                  <ul class="table-notes">
+                    {table.notes.map((n) => (
+                      <li key={n}>{n}</li>
+                    ))}
+                  </ul>
+                ) : null}
+                {activeCell?.startsWith(`${table.id}.`) ? (
+                  <CellStatus
+                    cell={activeCell}
+                    index={index}
+                    note={report.notes[activeCell] ?? ''}
+                    manualTotals={report.manualTotals}
+                    onNote={(note) => apply((r) => setNote(r, activeCell, note), `note:${activeCell}`)}
+                  />
+                ) : null}
+              </section>
+            );
+          })}
+        </article>
+      </fieldset>
       <aside class="side" aria-label="审核">
         {notice ? (
           <div class={`notice notice-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>

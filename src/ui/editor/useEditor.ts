@@ -17,7 +17,14 @@ export interface Editor {
 }
 
 /** The report being edited, its undo history and its findings (re-evaluated on every change). */
-export function useEditor(initial: () => Report, onChange?: (report: Report) => void): Editor {
+export function useEditor(
+  initial: () => Report,
+  onChange?: (report: Report) => void,
+  /** While true (another tab edits the draft) edits, undo and redo do nothing. */
+  readOnly = false,
+): Editor {
+  const readOnlyRef = useRef(readOnly);
+  readOnlyRef.current = readOnly;
   const [history, setHistory] = useState<History>(() => startHistory(initial()));
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
@@ -26,7 +33,7 @@ export function useEditor(initial: () => Report, onChange?: (report: Report) => 
   latest.current = history;
 
   const commit = useCallback((next: History) => {
-    if (next === latest.current) return;
+    if (next === latest.current || readOnlyRef.current) return;
     latest.current = next;
     setHistory(next);
     onChangeRef.current?.(next.present);

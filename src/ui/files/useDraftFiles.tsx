@@ -34,6 +34,8 @@ export interface UseDraftFilesOptions {
   setTitle?: boolean;
   /** Listen for Ctrl+S / Ctrl+O and for files dropped on the window (default true). */
   listen?: boolean;
+  /** False while no draft is on screen (start page, 汇总): 保存到文件 and Ctrl+S do nothing. */
+  canSave?: boolean;
   /** Links remembered from before (e.g. kept in IndexedDB by the app). */
   initialLinks?: readonly FileLink[];
   /** A draft was linked to a file (saved, or opened from it): persist it if wanted. */
@@ -113,6 +115,7 @@ export function useDraftFiles(options: UseDraftFilesOptions): DraftFiles {
   const saveWith = useCallback(
     (saveAs: boolean) =>
       exclusive(async () => {
+        if (latest.current.canSave === false) return;
         const current = latest.current.report;
         const outcome = await saveDraftToFile(current, links.get(current.id) ?? null, { saveAs });
         if (outcome.status === 'saved') {

@@ -2,14 +2,20 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { blankReport, type Report } from '../../../src/report/document.ts';
+import { MemoryDraftRepository } from '../../../src/storage/memory-repository.ts';
 import { App, exampleReport } from '../../../src/ui/App.tsx';
 
 const cell = (id: string) => document.getElementById(`cell-${id}`) as HTMLInputElement;
-const badge = () => document.querySelector('.topbar .badge')!.textContent!.replace(/\s+/g, '');
+const badge = () => document.querySelector('.draft-toolbar .badge')!.textContent!.replace(/\s+/g, '');
 
-function renderApp(report: () => Report = exampleReport) {
+/** The real app on a memory repository, opened on a draft holding `report`. */
+async function renderApp(report: () => Report = exampleReport) {
   const user = userEvent.setup();
-  render(<App initial={report} />);
+  const repository = new MemoryDraftRepository();
+  const draft = await repository.create(report());
+  location.hash = `#/draft/${draft.summary.id}`;
+  render(<App openRepository={async () => ({ repository, problem: null })} />);
+  await screen.findByRole('button', { name: '导出PDF' });
   return user;
 }
 
@@ -21,7 +27,7 @@ function paste(target: HTMLElement, text: string) {
 
 describe('editor: typing and live checks', () => {
   it('the sample opens clean, and typing into table 3 updates the total and fires T3-A at once', async () => {
-    const user = renderApp();
+    const user = await renderApp();
     expect(badge()).toBe('错误0/提示0');
     await user.click(cell('t3.new.natural'));
     await user.keyboard('5');
@@ -37,7 +43,7 @@ describe('editor: typing and live checks', () => {
   });
 
   it('typing replaces the focused value, and non-numbers are refused with a message', async () => {
-    const user = renderApp();
+    const user = await renderApp();
     await user.click(cell('t2.license.decisions'));
     await user.keyboard('42');
     expect(cell('t2.license.decisions').value).toBe('42');
@@ -48,7 +54,7 @@ describe('editor: typing and live checks', () => {
   });
 
   it('accepts amounts with decimals in 万元 and full-width digits', async () => {
-    const user = renderApp();
+    const user = await renderApp();
     await user.click(cell('t2.fees.amount'));
     await user.keyboard('４０６８.208');
     expect(cell('t2.fees.amount').value).toBe('4068.208');
@@ -56,7 +62,7 @@ describe('editor: typing and live checks', () => {
   });
 
   it('totals are read-only while automatic and editable by hand after the switch, then mismatches are 错误', async () => {
-    const user = renderApp();
+    const user = await renderApp();
     expect(cell('t3.total.natural').readOnly).toBe(true);
     await user.click(screen.getAllByLabelText(/手工填写合计/)[0]!);
     expect(cell('t3.total.natural').readOnly).toBe(false);
@@ -68,7 +74,7 @@ describe('editor: typing and live checks', () => {
   });
 
   it('Delete clears a cell, which is then flagged 未填写', async () => {
-    const user = renderApp();
+    const user = await renderApp();
     await user.click(cell('t4.cases.reviewUpheld'));
     await user.keyboard('{Delete}');
     expect(cell('t4.cases.reviewUpheld').value).toBe('');
@@ -80,7 +86,7 @@ describe('editor: typing and live checks', () => {
 
 describe('editor: keyboard moves', () => {
   it('arrows, Enter and Tab move between cells in the official order', async () => {
-    const user = renderApp();
+    const user = await renderApp();
     await user.click(cell('t3.new.natural'));
     await user.keyboard('{ArrowDown}');
     expect(document.activeElement).toBe(cell('t3.carriedIn.natural'));
@@ -100,7 +106,7 @@ describe('editor: keyboard moves', () => {
   });
 
   it('in table 2, moving down from a three-column band lands in the single-value band', async () => {
-    const user = renderApp();
+    const user = await renderApp();
     await user.click(cell('t2.normative.valid'));
     await user.keyboard('{ArrowDown}');
     expect(document.activeElement).toBe(cell('t2.license.decisions'));
@@ -109,7 +115,7 @@ describe('editor: keyboard moves', () => {
 
 describe('editor: block paste', () => {
   it('pastes a TSV block from Excel (thousands separators, spaces, full-width digits)', async () => {
-    const user = renderApp(() => blankReport({ agency: '测试局', year: 2024 }));
+    const user = await renderApp(() => blankReport({ agency: '测试局', year: 2024 }));
     await user.click(cell('t3.new.natural'));
     paste(cell('t3.new.natural'), '1,234\t ２ \t3\r\n4\t5\t6\r\n');
     expect(cell('t3.new.natural').value).toBe('1234');
@@ -121,7 +127,7 @@ describe('editor: block paste', () => {
   });
 
   it('reads "/", "—" and "-" as 0 and says which cells', async () => {
-    const user = renderApp(() => blankReport({ agency: '测试局', year: 2024 }));
+    const user = await renderApp(() => blankReport({ agency: '测试局', year: 2024 }));
     await user.click(cell('t4.cases.reviewUpheld'));
     paste(cell('t4.cases.reviewUpheld'), '/\t—\t-\t1');
     expect(cell('t4.cases.reviewUpheld').value).toBe('0');
@@ -131,7 +137,7 @@ describe('editor: block paste', () => {
   });
 
   it('rejects the whole paste when one value is not a number, and changes nothing', async () => {
-    const user = renderApp();
+    const user = await renderApp();
     const before = cell('t3.new.natural').value;
     await user.click(cell('t3.new.natural'));
     paste(cell('t3.new.natural'), '9\t9\n9\tabc');
@@ -144,7 +150,7 @@ describe('editor: block paste', () => {
   });
 
   it('rejects a block that runs off the table', async () => {
-    const user = renderApp();
+    const user = await renderApp();
     await user.click(cell('t3.new.total'));
     paste(cell('t3.new.total'), '1\t2');
     expect(screen.getByRole('alert').textContent).toContain('超出了表格范围');
@@ -154,7 +160,7 @@ describe('editor: block paste', () => {
 
 describe('editor: undo and redo across cells and texts', () => {
   it('Ctrl+Z undoes a cell edit and a text edit in order, Ctrl+Y redoes them', async () => {
-    const user = renderApp();
+    const user = await renderApp();
     await user.click(cell('t2.license.decisions'));
     await user.keyboard('99');
     const problems = screen.getByRole('textbox', {
@@ -177,7 +183,7 @@ describe('editor: undo and redo across cells and texts', () => {
 
 describe('editor: 审核结果 panel', () => {
   it('lists findings grouped by table and a click moves focus to the cell', async () => {
-    const user = renderApp();
+    const user = await renderApp();
     await user.click(cell('t4.cases.directUpheld'));
     await user.keyboard('2');
     await user.click(screen.getAllByLabelText(/手工填写合计/)[0]!);
@@ -193,8 +199,8 @@ describe('editor: 审核结果 panel', () => {
     expect(document.activeElement).toBe(cell('t4.cases.directTotal'));
   });
 
-  it('a blank report shows the missing agency as 错误 and its empty cells as one 提示 line per table', () => {
-    renderApp(() => blankReport());
+  it('a blank report shows the missing agency as 错误 and its empty cells as one 提示 line per table', async () => {
+    await renderApp(() => blankReport());
     expect(screen.getByText(/机关名称 未填写/, { selector: 'button' })).toBeTruthy();
     // Table 3 has 24 × 6 leaf cells outside the automatic totals; table 2 has 10, table 4 has 12.
     expect(screen.getByRole('button', { name: /144 格未填写/ })).toBeTruthy();

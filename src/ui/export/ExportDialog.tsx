@@ -1,0 +1,165 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { Report } from '../../report/document.ts';
+import type { Finding } from '../../report/rules.ts';
+import { formatBytes } from '../../storage/persistence.ts';
+import { downloadPdf, openPdfForPrint, pdfFileName } from './pdf-file.ts';
+import { type ApprovalPlace, usePdfExport } from './usePdfExport.ts';
+import './export.css';
+
+export interface ExportDialogProps {
+  report: Report;
+  findings: readonly Finding[];
+  /** When the draft was last saved (printed with the fingerprint). */
+  savedAt: Date;
+  /** 'print' opens the finished PDF in the browser's viewer; 'download' saves it. */
+  intent: 'download' | 'print';
+  onClose(): void;
+  /** Test seam: the worker to export with. */
+  makeWorker?: () => Worker;
+}
+
+/** 导出PDF / 打印: options (审签单), the glyph check, progress, then download or the viewer. */
+export function ExportDialog({ report, findings, savedAt, intent, onClose, makeWorker }: ExportDialogProps) {
+  const { state, start, reset } = usePdfExport(makeWorker);
+  const [approval, setApproval] = useState<ApprovalPlace>(null);
+  const [blocked, setBlocked] = useState(false);
+  const errors = findings.filter((f) => f.severity === '错误').length;
+  const name = pdfFileName(report, errors > 0);
+  const ids = { title: useId(), approval: useId() };
+  const first = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => first.current?.focus(), []);
+
+  // The finished PDF goes where the clerk asked, once.
+  const delivered = useRef<Uint8Array | null>(null);
+  useEffect(() => {
+    if (state.phase !== 'done' || delivered.current === state.pdf) return;
+    delivered.current = state.pdf;
+    if (intent === 'download') downloadPdf(state.pdf, name);
+    else setBlocked(!openPdfForPrint(state.pdf));
+  }, [state, intent, name]);
+
+  const run = (markMissing: boolean) => start({ report, savedAt, approvalSheet: approval, markMissing });
+  const working = state.phase === 'checking' || state.phase === 'exporting';
+
+  return (
+    <section
+      class="export-dialog"
+      role="dialog"
+      aria-labelledby={ids.title}
+      onKeyDown={(e) => e.key === 'Escape' && !working && onClose()}
+    >
+      <h2 id={ids.title}>{intent === 'print' ? '打印报告' : '导出 PDF'}</h2>
+      {errors > 0 ? (
+        <p class="export-warning" role="alert">
+          审核还有 {errors} 个错误：PDF 的每一页都会带「草稿 · 审核未通过」水印，首页列出未解决的问题。
+          改正全部错误后导出的才是正式版本。
+        </p>
+      ) : (
+        <p>
+          审核没有错误，导出的是正式版本（无水印）。每页页脚印有文件指纹和保存时间，用于核对纸质件与文件。
+        </p>
+      )}
+      <fieldset class="export-options" disabled={working}>
+        <legend id={ids.approval}>审签单（起草人、审核人、签发人、日期）</legend>
+        {(
+          [
+            [null, '不加'],
+            ['before', '加在报告前'],
+            ['after', '加在报告后'],
+          ] as const
+        ).map(([value, label]) => (
+          <label key={label}>
+            <input
+              type="radio"
+              name={ids.approval}
+              checked={approval === value}
+              onChange={() => setApproval(value)}
+            />
+            {label}
+          </label>
+        ))}
+      </fieldset>
+
+      <div class="export-progress" role="status" aria-live="polite">
+        {state.phase === 'checking' ? '正在检查字形…' : null}
+        {state.phase === 'exporting' ? (
+          <>
+            <progress max={1} value={state.progress?.fraction ?? 0} aria-label="导出进度" />{' '}
+            {state.progress?.label ?? '正在准备导出（首次导出需加载字体）…'}
+          </>
+        ) : null}
+        {state.phase === 'done' ? (
+          <span>
+            已生成「{name}」（{formatBytes(state.pdf.byteLength)}，文件指纹 {state.fingerprint}）。
+            {intent === 'download' ? '已开始下载。' : blocked ? '' : '已在新标签页中打开，请在其中打印。'}
+          </span>
+        ) : null}
+      </div>
+
+      {state.phase === 'missing' ? (
+        <div class="export-missing" role="alert">
+          <p>以下 {state.missing.length} 个字符在 PDF 字体中没有字形，直接打印会变成空白或方块：</p>
+          <ul>
+            {state.missing.map((m) => (
+              <li key={m.codePoint}>
+                「{m.char}」（{m.codePoint}）出现在：{m.places.join('、')}
+              </li>
+            ))}
+          </ul>
+          <p>
+            可以返回修改这些文字（例如改用常用字），或者在 PDF
+            中用编码标出它们（如〔U+20000〕），打印后手写补上。
+          </p>
+          <div class="export-buttons">
+            <button type="button" onClick={onClose}>
+              返回修改
+            </button>
+            <button type="button" class="primary" onClick={() => void run(true)}>
+              用编码标出并继续
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {state.phase === 'failed' ? (
+        <p class="export-failed" role="alert">
+          {state.message}
+        </p>
+      ) : null}
+
+      <div class="export-buttons">
+        {state.phase === 'done' ? (
+          <>
+            <button type="button" onClick={() => downloadPdf(state.pdf, name)}>
+              再次下载
+            </button>
+            <button type="button" onClick={() => setBlocked(!openPdfForPrint(state.pdf))}>
+              在新标签页中打开（打印）
+            </button>
+            <button type="button" onClick={reset}>
+              重新生成
+            </button>
+          </>
+        ) : state.phase !== 'missing' ? (
+          <button
+            type="button"
+            class="primary"
+            ref={first}
+            disabled={working}
+            onClick={() => void run(false)}
+          >
+            {intent === 'print' ? '生成并打开' : '生成并下载'}
+          </button>
+        ) : null}
+        <button type="button" onClick={onClose} disabled={working}>
+          关闭
+        </button>
+      </div>
+      {blocked ? (
+        <p class="export-warning" role="alert">
+          浏览器阻止了新标签页。请点击“在新标签页中打开（打印）”。
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { reportHash } from '../../files/canonical.ts';
+import type { ExportProgress } from '../../pdf/export.ts';
+import type { MissingGlyph } from '../../pdf/missing-glyphs.ts';
+import { createPdfWorkerClient, PdfExportError, type PdfWorkerClient } from '../../pdf/worker-client.ts';
+import type { Report } from '../../report/document.ts';
+import { createPdfWorker } from './create-pdf-worker.ts';
+
+export type ApprovalPlace = 'before' | 'after' | null;
+
+export type PdfExportState =
+  | { phase: 'idle' }
+  | { phase: 'checking' }
+  /** Characters no font has: the clerk decides (fix the text, or print them marked by code). */
+  | { phase: 'missing'; missing: MissingGlyph[] }
+  | { phase: 'exporting'; progress: ExportProgress | null }
+  | { phase: 'done'; pdf: Uint8Array; fingerprint: string }
+  | { phase: 'failed'; message: string };
+
+export interface PdfExportRequest {
+  report: Report;
+  savedAt: Date;
+  approvalSheet: ApprovalPlace;
+  /** Print characters no font has as 〔U+20000〕 (only after the clerk agreed). */
+  markMissing: boolean;
+}
+
+/** Fingerprint printed on every page: the start of the draft file's SHA-256. */
+export async function pdfFingerprint(report: Report): Promise<string> {
+  return (await reportHash(report)).slice(0, 16);
+}
+
+/**
+ * Export to PDF through the worker: one worker, started on first use and kept for later exports
+ * (its fonts are then already parsed). Checks the glyphs first unless the clerk agreed to marks.
+ */
+export function usePdfExport(makeWorker: () => Worker = createPdfWorker) {
+  const [state, setState] = useState<PdfExportState>({ phase: 'idle' });
+  const client = useRef<PdfWorkerClient | null>(null);
+  const run = useRef(0);
+
+  useEffect(() => () => client.current?.terminate(), []);
+
+  const start = useCallback(
+    async ({ report, savedAt, approvalSheet, markMissing }: PdfExportRequest) => {
+      const id = ++run.current;
+      const alive = () => id === run.current;
+      try {
+        client.current ??= createPdfWorkerClient(makeWorker());
+        if (!markMissing) {
+          setState({ phase: 'checking' });
+          const missing = await client.current.checkGlyphs(report);
+          if (!alive()) return;
+          if (missing.length > 0) {
+            setState({ phase: 'missing', missing });
+            return;
+          }
+        }
+        setState({ phase: 'exporting', progress: null });
+        const fingerprint = await pdfFingerprint(report);
+        const pdf = await client.current.exportPdf(
+          report,
+          { fingerprint, savedAt, approvalSheet, missingGlyphs: markMissing ? 'mark' : 'error' },
+          { onProgress: (progress) => alive() && setState({ phase: 'exporting', progress }) },
+        );
+        if (alive()) setState({ phase: 'done', pdf, fingerprint });
+      } catch (error) {
+        if (!alive()) return;
+        if (error instanceof PdfExportError && error.missing.length > 0) {
+          setState({ phase: 'missing', missing: error.missing });
+          return;
+        }
+        // A worker that failed to start or crashed is replaced on the next try.
+        client.current?.terminate();
+        client.current = null;
+        setState({
+          phase: 'failed',
+          message:
+            error instanceof PdfExportError
+              ? error.message
+              : '生成 PDF 失败：浏览器未能运行导出程序。请刷新页面后再试；草稿已保存，不会丢失。',
+        });
+      }
+    },
+    [makeWorker],
+  );
+
+  const reset = useCallback(() => {
+    run.current++;
+    setState({ phase: 'idle' });
+  }, []);
+
+  return { state, start, reset };
+}

@@ -1,0 +1,151 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Report } from '../../report/document.ts';
+import type { DraftRepository } from '../../storage/repository.ts';
+import { HistoryPanel } from '../drafts/HistoryPanel.tsx';
+import { ReadOnlyNotice } from '../drafts/ReadOnlyNotice.tsx';
+import { StorageBanner } from '../drafts/StorageBanner.tsx';
+import { useDraftSession } from '../drafts/useDraftSession.ts';
+import { Editor } from '../editor/Editor.tsx';
+import type { Editor as EditorState } from '../editor/useEditor.ts';
+import { ExportDialog } from '../export/ExportDialog.tsx';
+import type { DraftFiles } from '../files/useDraftFiles.tsx';
+import { type DraftPanel, DraftToolbar } from './DraftToolbar.tsx';
+
+/** What the app needs from the open draft's session, outside this screen. */
+export interface SessionHandle {
+  change(report: Report): void;
+  /** Writes pending changes now (before a file is opened over this draft). */
+  flush(): Promise<unknown>;
+}
+
+export interface DraftScreenProps {
+  repository: DraftRepository;
+  draftId: string;
+  editor: EditorState;
+  files: DraftFiles;
+  /** The session of this screen, for the app's editor and file opening; null when it goes. */
+  onSession(handle: SessionHandle | null): void;
+  /** The draft is loaded (true) or not (false): saving to a file makes sense only when loaded. */
+  onReady(ready: boolean): void;
+  /** Read-only because another tab edits this draft. */
+  onReadOnly(readOnly: boolean): void;
+  onHome(): void;
+}
+
+const RESCUE_MESSAGES = {
+  applied: '上次关闭页面时还没来得及保存的内容已经恢复。',
+  'kept-as-revision':
+    '上次关闭页面时未保存的内容与之后的修改不一致，已保留为一个历史版本，可在“历史版本”中查看。',
+} as const;
+
+/** One open draft: the editor, its autosave and lock (useDraftSession), and the panels around it. */
+export function DraftScreen(props: DraftScreenProps) {
+  const { repository, draftId, editor, files } = props;
+  const session = useDraftSession({ repository, draftId, onLoad: editor.load });
+  const [panel, setPanel] = useState<DraftPanel>(null);
+  const [restored, setRestored] = useState(false);
+  const latest = useRef(props);
+  latest.current = props;
+
+  useEffect(() => {
+    const { change, controller } = session;
+    latest.current.onSession({ change, flush: async () => controller?.flush() });
+  }, [session.change, session.controller]);
+  useEffect(() => () => latest.current.onSession(null), []);
+  useEffect(() => {
+    latest.current.onReady(session.phase === 'ready');
+    return () => latest.current.onReady(false);
+  }, [session.phase]);
+  useEffect(() => latest.current.onReadOnly(session.readOnly), [session.readOnly]);
+
+  if (session.phase === 'loading') {
+    return (
+      <p class="screen-message" role="status">
+        正在打开草稿…
+      </p>
+    );
+  }
+  if (session.phase !== 'ready') {
+    return (
+      <div class="screen-message" role="alert">
+        <p>
+          {session.phase === 'missing'
+            ? '找不到这份草稿：它可能已在另一个标签页中被永久删除。'
+            : `无法打开这份草稿：${session.error?.message ?? ''}`}
+        </p>
+        <button type="button" class="primary" onClick={props.onHome}>
+          返回草稿列表
+        </button>
+      </div>
+    );
+  }
+
+  const status = session.status;
+  const savedAt = new Date(status.state === 'saved' ? status.at : Date.now());
+  return (
+    <>
+      <DraftToolbar
+        editor={editor}
+        findings={editor.findings}
+        status={status}
+        fileStatus={files.statusOf(editor.report)}
+        readOnly={session.readOnly}
+        panel={panel}
+        onPanel={setPanel}
+        onSave={() => void files.save()}
+        onSaveAs={() => void files.saveAs()}
+        fileBusy={files.busy}
+      />
+      {status.state === 'error' && status.error.kind !== 'conflict' ? (
+        <StorageBanner problem={status.error} onSaveFile={() => void files.save()} />
+      ) : null}
+      <ReadOnlyNotice state={session.lockState} onTakeOver={() => void session.takeOver()} />
+      {session.rescued !== 'none' ? (
+        <p class="screen-notice" role="status">
+          {RESCUE_MESSAGES[session.rescued]}
+        </p>
+      ) : null}
+      {restored ? (
+        <p class="screen-notice" role="status">
+          已恢复所选的历史版本；恢复前的内容已保留为一个历史版本。
+        </p>
+      ) : null}
+      {panel === 'history' && session.controller ? (
+        <div class="draft-panel">
+          <HistoryPanel
+            source={session.controller}
+            current={editor.report}
+            readOnly={session.readOnly}
+            onRestored={(report) => {
+              editor.load(report);
+              setRestored(true);
+            }}
+            onClose={() => setPanel(null)}
+          />
+        </div>
+      ) : null}
+      {panel === 'history' && !session.controller ? (
+        <p class="screen-notice" role="status">
+          本页为只读，历史版本请在正在编辑的标签页中查看。
+        </p>
+      ) : null}
+      {panel === 'export' || panel === 'print' ? (
+        <div class="draft-panel">
+          <ExportDialog
+            key={panel}
+            report={editor.report}
+            findings={editor.findings}
+            savedAt={savedAt}
+            intent={panel === 'print' ? 'print' : 'download'}
+            onClose={() => setPanel(null)}
+          />
+        </div>
+      ) : null}
+      <Editor
+        editor={editor}
+        readOnly={session.readOnly}
+        onRiskyEdit={(kind) => session.checkpoint(editor.report, kind)}
+      />
+    </>
+  );
+}

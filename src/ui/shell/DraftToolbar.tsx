@@ -1,0 +1,67 @@
+import type { Finding } from '../../report/rules.ts';
+import type { SaveStatus as Status } from '../../storage/autosave.ts';
+import { SaveStatus } from '../drafts/SaveStatus.tsx';
+import { SeverityBadge } from '../editor/FindingsPanel.tsx';
+import type { Editor } from '../editor/useEditor.ts';
+
+export type DraftPanel = 'history' | 'compare' | 'export' | 'print' | null;
+
+export interface DraftToolbarProps {
+  editor: Editor;
+  findings: readonly Finding[];
+  status: Status;
+  /** 「已保存到 x」 / 「x（有未保存的改动）」 / 「未保存到文件」. */
+  fileStatus: string;
+  readOnly: boolean;
+  panel: DraftPanel;
+  onPanel(panel: DraftPanel): void;
+  onSave(): void;
+  onSaveAs(): void;
+  fileBusy: boolean;
+}
+
+/** The editor's bar: 审核 badge, save status, file status, and every action on the open draft. */
+export function DraftToolbar(p: DraftToolbarProps) {
+  const toggle = (panel: Exclude<DraftPanel, null>) => p.onPanel(p.panel === panel ? null : panel);
+  const pressed = (panel: DraftPanel) => p.panel === panel;
+  return (
+    <div class="draft-toolbar">
+      <SeverityBadge findings={p.findings} />
+      <SaveStatus status={p.status} />
+      <span class="file-status">{p.fileStatus}</span>
+      <nav class="actions" aria-label="草稿操作">
+        <button
+          type="button"
+          onClick={p.editor.undo}
+          disabled={!p.editor.canUndo || p.readOnly}
+          title="Ctrl+Z"
+        >
+          撤销
+        </button>
+        <button
+          type="button"
+          onClick={p.editor.redo}
+          disabled={!p.editor.canRedo || p.readOnly}
+          title="Ctrl+Y"
+        >
+          重做
+        </button>
+        <button type="button" onClick={p.onSave} disabled={p.fileBusy} title="Ctrl+S">
+          保存到文件
+        </button>
+        <button type="button" onClick={p.onSaveAs} disabled={p.fileBusy} title="Ctrl+Shift+S">
+          另存为
+        </button>
+        <button type="button" aria-pressed={pressed('export')} onClick={() => toggle('export')}>
+          导出PDF
+        </button>
+        <button type="button" aria-pressed={pressed('print')} onClick={() => toggle('print')}>
+          打印
+        </button>
+        <button type="button" aria-pressed={pressed('history')} onClick={() => toggle('history')}>
+          历史版本
+        </button>
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { StorageError } from '../../storage/errors.ts';
+import { type OpenedRepository, openDraftRepository } from '../../storage/repository.ts';
+
+export type OpenRepository = (onProblem: (problem: StorageError) => void) => Promise<OpenedRepository>;
+
+const openInBrowser: OpenRepository = (onProblem) => openDraftRepository({ onProblem });
+
+/**
+ * The draft repository for the whole app: IndexedDB, or memory with the reason when IndexedDB
+ * cannot be used. A problem that comes later (the database closed by a newer version in another
+ * tab) is reported too. retry() opens it again (after the clerk closed the blocking tab).
+ */
+export function useRepository(open: OpenRepository = openInBrowser) {
+  const [opened, setOpened] = useState<OpenedRepository | null>(null);
+  const [laterProblem, setLaterProblem] = useState<StorageError | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let alive = true;
+    void open((problem) => alive && setLaterProblem(problem)).then((result) => {
+      if (alive) setOpened(result);
+      else result.repository.close();
+    });
+    return () => {
+      alive = false;
+    };
+  }, [open, attempt]);
+
+  const retry = useCallback(() => {
+    setLaterProblem(null);
+    setAttempt((n) => n + 1);
+  }, []);
+
+  return {
+    repository: opened?.repository ?? null,
+    problem: laterProblem ?? opened?.problem ?? null,
+    retry,
+  };
+}
