@@ -14,7 +14,7 @@ export function StorageDialog({ repository, onClose }: { repository: DraftReposi
         onRefresh={() => void refresh()}
       />
       <button type="button" onClick={onClose}>
-        关闭
+        关闭存储设置
       </button>
     </div>
   );
