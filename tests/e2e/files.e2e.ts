@@ -1,0 +1,308 @@
+/**
+ * Draft files in real Chromium (issue 4): save in one profile, open in another; drop a file on the
+ * window; refusals that leave IndexedDB untouched; a file edited outside the tool; no silent
+ * overwrite; text that looks like markup stays text; the window title and the draft list's file line.
+ * The File System Access API is removed, so saving is a download and opening a file chooser — the
+ * path every browser has.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../src/files/canonical.ts';
+import { FILE_FORMAT_VERSION, FILE_TYPE, MAX_FILE_BYTES } from '../../src/files/format.ts';
+import { cellDef } from '../../src/report/cells.ts';
+import { launchBrowser, startApp } from './browser.ts';
+import {
+  cellValues,
+  createdElements,
+  type DraftFileJson,
+  dataTransferWith,
+  freshProfile,
+  openByChooser,
+  openDraftId,
+  type Profile,
+  type SavedFile,
+  saveByDownload,
+  storageSnapshot,
+  storedDraftIds,
+  storedReport,
+  textValues,
+  typeInCell,
+} from './files-support.ts';
+
+const APP = '信息公开年报填报工具';
+const PROBLEMS = '五、存在的主要问题及改进情况';
+const OTHER = '六、其他需要报告的事项';
+
+let browser: Browser;
+let app: { url: string; close(): Promise<void> };
+const profiles: Profile[] = [];
+
+beforeAll(async () => {
+  mkdirSync('test-results', { recursive: true });
+  app = await startApp();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const p of profiles) {
+    expect(p.foreign, 'no request may leave 127.0.0.1').toEqual([]);
+    expect(p.errors, 'no uncaught error in the page').toEqual([]);
+  }
+  await browser?.close();
+  await app?.close();
+});
+
+async function profile(): Promise<Profile> {
+  const p = await freshProfile(browser, app.url);
+  profiles.push(p);
+  return p;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+const localDate = (d = new Date()) =>
+  `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
+const fileStatus = (page: Page) => page.locator('.draft-toolbar .file-status').innerText();
+const notice = (page: Page) => page.locator('.file-notice');
+const dialog = (page: Page) => page.getByRole('dialog');
+const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/files-${name}.png` });
+
+/** The same file with its report changed and the hash left as it was (an edit in Notepad). */
+function editedOutside(file: SavedFile, change: (report: DraftFileJson['report']) => void): string {
+  const json = structuredClone(file.json);
+  change(json.report);
+  return JSON.stringify(json, null, 2);
+}
+
+async function openFile(page: Page, file: { name: string; content: string | Buffer }) {
+  await openByChooser(page, () => page.getByRole('button', { name: '打开文件' }).click(), file);
+}
+
+async function home(page: Page) {
+  await page.getByRole('button', { name: '草稿列表' }).click();
+  await page.getByRole('button', { name: '新建', exact: true }).waitFor();
+}
+
+/** The draft list's file line under a draft's name. */
+const listedFileStatus = (page: Page, id: string) =>
+  page.locator(`tr[data-draft-id="${id}"] .draft-file`).innerText();
+
+// Shared between the steps: A saves, B opens.
+let a: Profile;
+let b: Profile;
+let saved: SavedFile;
+let draftId: string;
+
+describe('draft files in real Chromium', () => {
+  it('saves in profile A (button and Ctrl+S) and opens exactly the same in a fresh profile B', async () => {
+    a = await profile();
+    const page = a.page;
+    await page.getByRole('button', { name: '打开示例' }).click();
+    draftId = await openDraftId(page);
+    expect(await page.title()).toBe(
+      `${await page.locator('.doc-title').innerText()}（未保存到文件） - ${APP}`,
+    );
+
+    await typeInCell(page, 't3.new.natural', '7');
+    await page
+      .getByRole('textbox', { name: PROBLEMS })
+      .fill('（一）上年度问题整改情况\n已整改。\n（二）本年度存在的问题及改进措施\n无。');
+
+    const first = await saveByDownload(page, () => page.getByRole('button', { name: '保存到文件' }).click());
+    const { report } = first.json;
+    expect(first.name).toBe(`${report.agency}-2021-年报草稿-${localDate()}.nianbao.json`);
+    expect(first.name).toMatch(/^[^-]+-\d{4}-年报草稿-\d{8}\.nianbao\.json$/);
+    expect(Object.keys(first.json)).toEqual([
+      'type',
+      'fileFormatVersion',
+      'savedAt',
+      'appVersion',
+      'sha256',
+      'report',
+    ]);
+    expect(first.json.type).toBe(FILE_TYPE);
+    expect(first.json.fileFormatVersion).toBe(FILE_FORMAT_VERSION);
+    expect(Math.abs(Date.parse(first.json.savedAt) - Date.now())).toBeLessThan(60_000);
+    expect(first.json.appVersion).toMatch(/^\d+\.\d+\.\d+/);
+    // The hash is recomputed here, in Node, over the canonical report: what the tool wrote is verifiable.
+    expect(first.json.sha256).toBe(sha256(canonicalJson(report)));
+    expect(report.id).toBe(draftId);
+    expect(report.cells['t3.new.natural']).toBe(7);
+    expect(report.sections.problems).toContain('已整改。');
+    expect(first.text.endsWith('\n')).toBe(true);
+
+    // Title and status follow the link to the file, and its unsaved mark.
+    await expect.poll(() => page.title()).toBe(`${first.name} - ${APP}`);
+    expect(await fileStatus(page)).toBe(`已保存到 ${first.name}`);
+    await typeInCell(page, 't3.new.research', '3');
+    await expect.poll(() => page.title()).toBe(`*${first.name} - ${APP}`);
+    expect(await fileStatus(page)).toBe(`${first.name}（有未保存的改动）`);
+    await expect.poll(async () => (await storedReport(page, draftId))?.cells['t3.new.research']).toBe(3);
+    await home(page);
+    await expect.poll(() => listedFileStatus(page, draftId)).toBe(`${first.name}（有未保存的改动）`);
+    await shot(page, 'list-unsaved');
+    await page
+      .getByRole('button', { name: /^打开：/ })
+      .first()
+      .click();
+    await openDraftId(page);
+
+    // Ctrl+S from inside a text field saves too.
+    await page.getByRole('textbox', { name: OTHER }).click();
+    saved = await saveByDownload(page, () => page.keyboard.press('Control+s'));
+    expect(saved.name).toBe(first.name);
+    expect(saved.json.report.cells['t3.new.research']).toBe(3);
+    expect(saved.json.sha256).toBe(sha256(canonicalJson(saved.json.report)));
+    await expect.poll(() => page.title()).toBe(`${saved.name} - ${APP}`);
+    expect(await fileStatus(page)).toBe(`已保存到 ${saved.name}`);
+    await shot(page, 'saved-title');
+    await home(page);
+    await expect.poll(() => listedFileStatus(page, draftId)).toBe(`已保存到 ${saved.name}`);
+    const cellsA = await (async () => {
+      await page
+        .getByRole('button', { name: /^打开：/ })
+        .first()
+        .click();
+      await openDraftId(page);
+      return cellValues(page);
+    })();
+    const textsA = await textValues(page);
+
+    // Profile B: another machine. Nothing stored; 打开文件 → the same draft, same content.
+    b = await profile();
+    expect(await storedDraftIds(b.page)).toEqual([]);
+    await openFile(b.page, { name: saved.name, content: saved.text });
+    expect(await openDraftId(b.page)).toBe(draftId);
+    await expect(notice(b.page).innerText()).resolves.toContain(`已从文件「${saved.name}」打开草稿`);
+    const cellsB = await cellValues(b.page);
+    expect(Object.keys(cellsB)).toHaveLength(200);
+    expect(cellsB).toEqual(cellsA);
+    for (const [id, value] of Object.entries(saved.json.report.cells)) {
+      expect(cellsB[id], id).toBe(value === null ? '' : String(value));
+    }
+    const textsB = await textValues(b.page);
+    expect(textsB).toEqual(textsA);
+    expect(textsB[PROBLEMS]).toBe(saved.json.report.sections.problems);
+    expect(await b.page.getByRole('textbox', { name: '机关名称', exact: true }).inputValue()).toBe(
+      saved.json.report.agency,
+    );
+    await expect.poll(() => b.page.title()).toBe(`${saved.name} - ${APP}`);
+    expect(await storedDraftIds(b.page)).toEqual([draftId]);
+    expect(await storedReport(b.page, draftId)).toEqual(saved.json.report);
+    await home(b.page);
+    await expect.poll(() => listedFileStatus(b.page, draftId)).toBe(`已保存到 ${saved.name}`);
+
+    // Ctrl+O on the start page: the same file again is recognised as the same draft, nothing written.
+    const before = await storageSnapshot(b.page);
+    await openByChooser(b.page, () => b.page.keyboard.press('Control+o'), {
+      name: saved.name,
+      content: saved.text,
+    });
+    await expect.poll(() => notice(b.page).innerText()).toContain('与浏览器中的草稿相同');
+    expect(await openDraftId(b.page)).toBe(draftId);
+    expect(await storageSnapshot(b.page)).toBe(before);
+  });
+
+  it('opens a file dropped on the window, with the drop overlay shown while dragging', async () => {
+    const c = await profile();
+    const page = c.page;
+    const dt = await dataTransferWith(page, { name: saved.name, text: saved.text });
+    await page.dispatchEvent('main', 'dragenter', { dataTransfer: dt });
+    await page.dispatchEvent('main', 'dragover', { dataTransfer: dt });
+    const overlay = page.locator('.file-drop-overlay');
+    await expect.poll(() => overlay.innerText()).toContain('松开鼠标，打开草稿文件');
+    await shot(page, 'drop-overlay');
+    await page.dispatchEvent('main', 'drop', { dataTransfer: dt });
+    expect(await openDraftId(page)).toBe(draftId);
+    expect(await overlay.count()).toBe(0);
+    expect(await cellValues(page)).toEqual(await cellValues(b.page));
+    expect(await page.getByRole('textbox', { name: PROBLEMS }).inputValue()).toBe(
+      saved.json.report.sections.problems,
+    );
+    expect(await storedDraftIds(page)).toEqual([draftId]);
+    await c.context.close();
+  });
+
+  it('refuses bad files in the real UI with a Chinese message, leaving IndexedDB untouched', async () => {
+    const page = b.page;
+    await home(page);
+    const before = await storageSnapshot(page);
+    const ids = await storedDraftIds(page);
+    const envelope = saved.json;
+    const abc = structuredClone(envelope) as unknown as { report: { cells: Record<string, unknown> } };
+    abc.report.cells['t3.new.natural'] = 'abc';
+    const padding = ' '.repeat(MAX_FILE_BYTES);
+    const cases: { name: string; content: string; expect: string[]; shot: string }[] = [
+      {
+        name: '不是JSON.nianbao.json',
+        content: '这不是 JSON {',
+        expect: ['无法打开「不是JSON.nianbao.json」', '文件可能已损坏'],
+        shot: 'reject-not-json',
+      },
+      {
+        name: 'other.json',
+        content: JSON.stringify({ hello: 'world', items: [1, 2] }),
+        expect: ['不是本工具的草稿文件'],
+        shot: 'reject-not-ours',
+      },
+      {
+        name: '新版本.nianbao.json',
+        content: JSON.stringify({
+          ...envelope,
+          fileFormatVersion: FILE_FORMAT_VERSION + 1,
+          appVersion: '9.0.0',
+        }),
+        expect: ['请升级本工具'],
+        shot: 'reject-newer',
+      },
+      {
+        name: '字段错误.nianbao.json',
+        content: JSON.stringify(abc, null, 2),
+        expect: [`「${cellDef('t3.new.natural').label}」应为非负整数或留空，文件中为 "abc"`],
+        shot: 'reject-invalid',
+      },
+      {
+        name: '太大.nianbao.json',
+        content: `${JSON.stringify(envelope)}${padding}`,
+        expect: ['文件过大', '5.0 MB'],
+        shot: 'reject-too-large',
+      },
+    ];
+    for (const bad of cases) {
+      await openFile(page, { name: bad.name, content: bad.content });
+      const alert = page.getByRole('alert');
+      for (const text of bad.expect) await expect.poll(() => alert.innerText(), bad.name).toContain(text);
+      await shot(page, bad.shot);
+      expect(page.url()).not.toMatch(/#\/draft\//);
+      expect(await storageSnapshot(page), bad.name).toBe(before);
+      expect(await storedDraftIds(page)).toEqual(ids);
+      expect(await page.locator('tbody tr[data-draft-id]').count()).toBe(ids.length);
+      await alert.getByRole('button', { name: '关闭' }).click();
+    }
+  });
+
+  it('warns about a file edited outside the tool, lists the differences, and opens it only as a new draft', async () => {
+    const page = b.page;
+    const content = editedOutside(saved, (r) => {
+      r.cells['t3.new.natural'] = 9;
+    });
+    expect(JSON.parse(content).sha256).toBe(saved.json.sha256);
+    const before = await storedDraftIds(page);
+    await openFile(page, { name: '记事本改过.nianbao.json', content });
+    const box = dialog(page);
+    await expect.poll(() => box.innerText()).toContain('文件在本工具之外被改动过');
+    const text = await box.innerText();
+    expect(text).toContain(cellDef('t3.new.natural').label);
+    expect(text).toMatch(/7[\s\S]{0,40}9/);
+    await shot(page, 'hash-mismatch');
+    await box.getByRole('button', { name: '作为新草稿打开' }).click();
+    const copyId = await openDraftId(page);
+    expect(copyId).not.toBe(draftId);
+    expect(await page.locator('[id="cell-t3.new.natural"]').inputValue()).toBe('9');
+    const after = await storedDraftIds(page);
+    expect(after).toHaveLength(before.length + 1);
+    expect(after).toContain(copyId);
+    expect((await storedReport(page, draftId))?.cells['t3.new.natural']).toBe(7);
+  });
+});
