@@ -5,6 +5,7 @@
  */
 import { CELLS, type CellDef, type CellId, cellDef, cellId } from './cells.ts';
 import type { Report, TextSectionKey } from './document.ts';
+import { SIMILARITY_RULES } from './similarity.ts';
 import { AMOUNT_DECIMALS, SECTIONS, TABLE2, TABLE3, TABLES, type TableDef } from './template.ts';
 import { sumCells } from './totals.ts';
 
@@ -127,6 +128,17 @@ const balanceRules: Rule[] = t3Columns.map((column) => {
 const isAmount = (v: number) =>
   v >= 0 && Math.abs(v * 10 ** AMOUNT_DECIMALS - Math.round(v * 10 ** AMOUNT_DECIMALS)) < 1e-6;
 
+/**
+ * 自动合计: a total that holds exactly the sum computeTotals gives it is wrong only because one of
+ * its parts is, and that part has its own finding; the clerk fixes the part, not the total. A total
+ * that differs from its sum (typed over, or not yet recomputed) is still checked.
+ */
+function isDerivedTotal(report: Report, c: CellDef, v: number): boolean {
+  if (report.manualTotals || !c.isTotal) return false;
+  const parts = c.sumOfColumns ?? c.sumOfRows ?? [];
+  return v === sumCells(report.cells, parts);
+}
+
 const kindRules: Rule[] = CELLS.map((c) => ({
   id: `${c.table.id.toUpperCase()}-D`,
   severity: '错误',
@@ -135,7 +147,7 @@ const kindRules: Rule[] = CELLS.map((c) => ({
   fields: [],
   check(report) {
     const v = report.cells[c.id];
-    if (v === null || v === undefined) return null;
+    if (v === null || v === undefined || isDerivedTotal(report, c, v)) return null;
     if (c.kind === 'count') {
       return Number.isSafeInteger(v) && v >= 0 ? null : `${c.label} 应为非负整数，现为 ${v}`;
     }
@@ -238,7 +250,9 @@ const quotedFigureRules: Rule[] = QUOTED_FIGURES.map(({ pattern, cell, what }) =
   },
 }));
 
-const DATE_IN_TEXT = /统计期限为?\s*(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?\s*[至到—-]+\s*(\d{4})\s*年/;
+/** 「统计期限为2020年1月1日至2020年12月31日」, to the end date's day when it is written, so a message quotes it whole. */
+const DATE_IN_TEXT =
+  /统计期限为?\s*(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?\s*[至到—-]+\s*(\d{4})\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?/;
 
 const wholeReportRules: Rule[] = [
   {
@@ -324,6 +338,7 @@ export const RULES: readonly Rule[] = [
   ...carryOverRules,
   ...validCountRules,
   ...quotedFigureRules,
+  ...SIMILARITY_RULES,
   ...emptyRules,
 ];
 

@@ -14,6 +14,11 @@ export const SENTENCE_SIMILARITY = 0.85;
 export const SECTION_SIMILARITY = 0.8;
 /** Shorter sentences («我厅高度重视。») repeat legitimately and are not compared. */
 const MIN_SENTENCE_CHARS = 12;
+/**
+ * A section shorter than this (compared characters) is not called 雷同: a one-line 六 such as
+ * «未收取信息处理费，无其他需报告的事项。» is rightly the same every year.
+ */
+export const MIN_SIMILAR_SECTION_CHARS = 40;
 
 export interface TextSpan {
   /** Offsets into the text as given (start inclusive, end exclusive). */
@@ -31,8 +36,10 @@ export interface SimilarPassage {
 
 export interface SectionSimilarity {
   /** Share (0…1) of this year's comparable text that repeats last year's. */
-  ratio: number;
-  passages: SimilarPassage[];
+  readonly ratio: number;
+  /** Characters of this year's text that were compared (sentences long enough, no punctuation). */
+  readonly comparedChars: number;
+  readonly passages: readonly SimilarPassage[];
 }
 
 /** Character pairs of a string, as a multiset. */
@@ -84,49 +91,110 @@ function sentences(text: string): Sentence[] {
   return out;
 }
 
-/** Best match in last year's sentences for each of this year's, through an index of character pairs. */
-function bestMatches(now: Sentence[], last: Sentence[]): { index: number; similarity: number }[] {
-  const lastGrams = last.map((s) => bigrams(s.key));
-  const lastSizes = lastGrams.map(sizeOf);
+interface Match {
+  /** Index into last year's sentences, -1 for none. */
+  index: number;
+  similarity: number;
+}
+
+/**
+ * Last year's text, prepared once: its sentences, their character pairs and an index from pair to
+ * sentence. It also remembers the best match of every sentence key asked about and the last whole
+ * comparison, so re-checking after a keystroke elsewhere costs a lookup, and after a keystroke in
+ * the section only the sentence typed in is compared again.
+ */
+interface LastYearText {
+  sentences: Sentence[];
+  grams: Map<string, number>[];
+  sizes: number[];
+  postings: Map<string, number[]>;
+  matches: Map<string, Match>;
+  last: { thisYear: string; result: SectionSimilarity } | null;
+}
+
+/** Texts prepared, most recently used last: a few reports × three sections. */
+const PREPARED_TEXTS = 12;
+/** Sentence matches remembered per last-year text before the memo starts afresh. */
+const REMEMBERED_MATCHES = 5000;
+const prepared = new Map<string, LastYearText>();
+
+function prepare(lastYear: string): LastYearText {
+  const known = prepared.get(lastYear);
+  if (known) {
+    prepared.delete(lastYear);
+    prepared.set(lastYear, known);
+    return known;
+  }
+  const sentenceList = sentences(lastYear);
+  const grams = sentenceList.map((s) => bigrams(s.key));
   const postings = new Map<string, number[]>();
-  lastGrams.forEach((grams, i) => {
-    for (const gram of grams.keys()) {
+  grams.forEach((sentenceGrams, i) => {
+    for (const gram of sentenceGrams.keys()) {
       const list = postings.get(gram);
       if (list) list.push(i);
       else postings.set(gram, [i]);
     }
   });
-  return now.map((sentence) => {
-    const grams = bigrams(sentence.key);
-    const size = sizeOf(grams);
-    const shared = new Map<number, number>();
-    for (const [gram, count] of grams) {
-      for (const i of postings.get(gram) ?? []) {
-        shared.set(i, (shared.get(i) ?? 0) + Math.min(count, lastGrams[i]!.get(gram)!));
-      }
+  const text: LastYearText = {
+    sentences: sentenceList,
+    grams,
+    sizes: grams.map(sizeOf),
+    postings,
+    matches: new Map(),
+    last: null,
+  };
+  prepared.set(lastYear, text);
+  if (prepared.size > PREPARED_TEXTS) prepared.delete(prepared.keys().next().value!);
+  return text;
+}
+
+/** Best match in last year's sentences for one of this year's, through the index of character pairs. */
+function bestMatch(last: LastYearText, key: string): Match {
+  const known = last.matches.get(key);
+  if (known) return known;
+  const grams = bigrams(key);
+  const size = sizeOf(grams);
+  const shared = new Map<number, number>();
+  for (const [gram, count] of grams) {
+    for (const i of last.postings.get(gram) ?? []) {
+      shared.set(i, (shared.get(i) ?? 0) + Math.min(count, last.grams[i]!.get(gram)!));
     }
-    let best = { index: -1, similarity: 0 };
-    for (const [i, n] of shared) {
-      const similarity = (2 * n) / (size + lastSizes[i]!);
-      if (similarity > best.similarity) best = { index: i, similarity };
-    }
-    return best;
-  });
+  }
+  let best: Match = { index: -1, similarity: 0 };
+  for (const [i, n] of shared) {
+    const similarity = (2 * n) / (size + last.sizes[i]!);
+    if (similarity > best.similarity) best = { index: i, similarity };
+  }
+  if (last.matches.size >= REMEMBERED_MATCHES) last.matches.clear();
+  last.matches.set(key, best);
+  return best;
 }
 
 /**
  * The passages of this year's text that repeat last year's: runs of consecutive repeated sentences,
  * each with the stretch of last year's text it repeats. Empty when nothing repeats.
  */
-export function similarPassages(thisYear: string, lastYear: string): SimilarPassage[] {
+export function similarPassages(thisYear: string, lastYear: string): readonly SimilarPassage[] {
   return compareTexts(thisYear, lastYear).passages;
 }
 
+/**
+ * How much of this year's text repeats last year's, and where. Remembered: the same two texts give
+ * the same (shared, read-only) result without comparing again.
+ */
 export function compareTexts(thisYear: string, lastYear: string): SectionSimilarity {
+  const last = prepare(lastYear);
+  if (last.last?.thisYear === thisYear) return last.last.result;
+  const result = compareWith(thisYear, lastYear, last);
+  last.last = { thisYear, result };
+  return result;
+}
+
+function compareWith(thisYear: string, lastYear: string, prepared: LastYearText): SectionSimilarity {
   const now = sentences(thisYear);
-  const last = sentences(lastYear);
-  if (now.length === 0 || last.length === 0) return { ratio: 0, passages: [] };
-  const matches = bestMatches(now, last);
+  const last = prepared.sentences;
+  if (now.length === 0 || last.length === 0) return { ratio: 0, comparedChars: 0, passages: [] };
+  const matches = now.map((s) => bestMatch(prepared, s.key));
   const passages: SimilarPassage[] = [];
   let repeated = 0;
   let open: { from: number; to: number; lastFrom: number; lastTo: number; similarity: number } | null = null;
@@ -161,7 +229,7 @@ export function compareTexts(thisYear: string, lastYear: string): SectionSimilar
   });
   close();
   const total = now.reduce((sum, s) => sum + s.key.length, 0);
-  return { ratio: total ? repeated / total : 0, passages };
+  return { ratio: total ? repeated / total : 0, comparedChars: total, passages };
 }
 
 const QUOTE_CHARS = 40;
@@ -170,6 +238,13 @@ const quote = (text: string) => {
   return flat.length > QUOTE_CHARS ? `${flat.slice(0, QUOTE_CHARS)}…` : flat;
 };
 
+/** Whether a comparison makes the section 雷同 (the TEXT-SIMILAR 提示 and the year-on-year view agree). */
+export function isSimilarSection(s: SectionSimilarity): boolean {
+  return (
+    s.ratio >= SECTION_SIMILARITY && s.passages.length > 0 && s.comparedChars >= MIN_SIMILAR_SECTION_CHARS
+  );
+}
+
 /** The 提示 for one section, or null: 「五、… 与 2020 年报告 92% 相同（内容雷同）…」. */
 export function similarityMessage(
   heading: string,
@@ -177,8 +252,8 @@ export function similarityMessage(
   lastYear: string,
   lastYearNumber: number,
 ): string | null {
-  const { ratio, passages } = compareTexts(thisYear, lastYear);
-  if (ratio < SECTION_SIMILARITY || passages.length === 0) return null;
+  const { ratio, comparedChars, passages } = compareTexts(thisYear, lastYear);
+  if (!isSimilarSection({ ratio, comparedChars, passages })) return null;
   const longest = [...passages].sort(
     (a, b) => b.thisYear.end - b.thisYear.start - (a.thisYear.end - a.thisYear.start),
   )[0]!;

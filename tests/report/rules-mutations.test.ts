@@ -38,6 +38,7 @@ const RULE_IDS = [
   'EMPTY',
   'TEXT-EMPTY',
   'TEXT-STALE',
+  'TEXT-SIMILAR',
 ];
 
 interface Expected {
@@ -225,6 +226,23 @@ const MUTATIONS: Mutation[] = [
       },
     ],
   },
+  {
+    rule: 'T3-D',
+    what: 'halves typed in two 自然人 leaves (自动合计): the leaves are wrong, not the row totals summed from them',
+    report: () => auto({ 't3.granted.natural': 0.5, 't3.partial.natural': 0.5 }),
+    expected: [
+      {
+        severity: '错误',
+        cells: ['t3.granted.natural'],
+        message: '三（一）予以公开·自然人 应为非负整数，现为 0.5',
+      },
+      {
+        severity: '错误',
+        cells: ['t3.partial.natural'],
+        message: '三（二）部分公开·自然人 应为非负整数，现为 0.5',
+      },
+    ],
+  },
   // ------------------------------------------------------------ T4-A … T4-C: each 总计 = its four results
   {
     rule: 'T4-A',
@@ -294,6 +312,18 @@ const MUTATIONS: Mutation[] = [
         severity: '错误',
         cells: ['t4.cases.directOther'],
         message: '行政诉讼·未经复议直接起诉·其他结果 应为非负整数，现为 0.5',
+      },
+    ],
+  },
+  {
+    rule: 'T4-D',
+    what: 'a negative 结果维持 (自动合计): its 总计, summed from it, is not a second finding',
+    report: () => auto({ 't4.cases.reviewUpheld': -1 }),
+    expected: [
+      {
+        severity: '错误',
+        cells: ['t4.cases.reviewUpheld'],
+        message: '行政复议·结果维持 应为非负整数，现为 -1',
       },
     ],
   },
@@ -491,7 +521,26 @@ const MUTATIONS: Mutation[] = [
         severity: '错误',
         cells: [],
         fields: ['year', 'period', 'preamble'],
-        message: '报告年度为 2021 年，但前言写“统计期限为2020年1月1日至2020年”，两者不一致',
+        message: '报告年度为 2021 年，但前言写“统计期限为2020年1月1日至2020年12月31日”，两者不一致',
+      },
+    ],
+  },
+  {
+    rule: 'YEAR-PERIOD',
+    what: 'last year’s period in the preamble, written with spaces and 到',
+    report: edit((r) => {
+      r.preamble = r.preamble.replace(
+        '2021年1月1日至2021年12月31日',
+        '2020 年 1 月 1 日到 2020 年 12 月 31 日',
+      );
+    }),
+    expected: [
+      {
+        severity: '错误',
+        cells: [],
+        fields: ['year', 'period', 'preamble'],
+        message:
+          '报告年度为 2021 年，但前言写“统计期限为2020 年 1 月 1 日到 2020 年 12 月 31 日”，两者不一致',
       },
     ],
   },
@@ -594,6 +643,29 @@ const MUTATIONS: Mutation[] = [
         cells: [],
         fields: ['problems'],
         message: '五、存在的主要问题及改进情况 是从上年报告复制的，尚未更新（需更新）',
+      },
+    ],
+  },
+  // ------------------------------------------------------------ TEXT-SIMILAR (提示): 内容雷同 with last year
+  {
+    rule: 'TEXT-SIMILAR',
+    what: '五 is last year’s with only the year changed',
+    report: edit((r) => {
+      r.lastYear = {
+        year: 2020,
+        cells: {},
+        sections: {
+          problems: r.sections.problems.replace('2020年政府信息公开工作', '2019年政府信息公开工作'),
+        },
+      };
+    }),
+    expected: [
+      {
+        severity: '提示',
+        cells: [],
+        fields: ['problems'],
+        message:
+          '五、存在的主要问题及改进情况 与 2020 年报告的同一部分 100% 相同（内容雷同），共 1 段相同，如“我厅政府信息公开工作中主要存在以下问题：一是法定主动公开内容不够全面。对此，我厅…”。请按本年度实际情况重写',
       },
     ],
   },
