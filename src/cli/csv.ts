@@ -9,7 +9,8 @@ import { csvBytes, unitsToCsv } from '../aggregate/unit-csv.ts';
 import { FILE_EXTENSION } from '../files/format.ts';
 import { messageOf, parseCommandArgs } from './args.ts';
 import { type Command, EXIT } from './command.ts';
-import { countedText, exists, readUnits, SELECTION_HELP, SELECTION_OPTIONS, selectUnits } from './sum.ts';
+import { refuseOverwrite } from './io-steps.ts';
+import { countedText, readUnits, SELECTION_HELP, SELECTION_OPTIONS, selectUnits } from './sum.ts';
 
 export const csvCommand: Command = {
   name: 'csv',
@@ -56,10 +57,7 @@ export const csvCommand: Command = {
       );
       return EXIT.badInput;
     }
-    if (!force && (await exists(io, output))) {
-      io.err(`${output} 已经存在，未做任何修改。要覆盖它请加 --force，或换一个输出文件名。`);
-      return EXIT.badInput;
-    }
+    if (await refuseOverwrite(io, output, force)) return EXIT.badInput;
 
     const units = await readUnits(parsed.positionals, io);
     const { counted, lines, refusal } = selectUnits(units, parsed.options);

@@ -14,7 +14,8 @@ import { TABLES } from '../report/template.ts';
 import { computeTotals } from '../report/totals.ts';
 import { TSV_ROWS, type TsvRow, tsvToCells } from '../report/tsv.ts';
 import { messageOf, parseCommandArgs } from './args.ts';
-import { type CliIo, type Command, EXIT } from './command.ts';
+import { type Command, EXIT } from './command.ts';
+import { readInput, refuseOverwrite } from './io-steps.ts';
 
 /** Mismatches listed before 「……」. */
 const MAX_LISTED = 6;
@@ -60,15 +61,6 @@ function parseYear(text: string | true | undefined): number | null | undefined {
   if (text === undefined) return undefined;
   const year = Number(text);
   return typeof text === 'string' && /^\d{4}$/.test(text) && year >= 1990 && year <= 2200 ? year : null;
-}
-
-async function exists(io: CliIo, path: string): Promise<boolean> {
-  try {
-    await io.readFile(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function describeMismatches(mismatches: readonly TotalMismatch[]): string {
@@ -148,18 +140,10 @@ export const fromTablesCommand: Command = {
       io.err(`--year 应为四位数的年度，如 2021，现为“${parsed.options.year}”。`);
       return EXIT.badInput;
     }
-    if (typeof output === 'string' && !force && (await exists(io, output))) {
-      io.err(`${output} 已经存在，未做任何修改。要覆盖它请加 --force，或换一个输出文件名。`);
-      return EXIT.badInput;
-    }
+    if (await refuseOverwrite(io, output, force)) return EXIT.badInput;
 
-    let bytes: Uint8Array;
-    try {
-      bytes = await io.readFile(file);
-    } catch (error) {
-      io.err(`${file}：${messageOf(error)}`);
-      return EXIT.badInput;
-    }
+    const bytes = await readInput(io, file);
+    if (!bytes) return EXIT.badInput;
     const { cells, problems } = tsvToCells(decodeTextFile(bytes));
     if (problems.length > 0) {
       io.err(

@@ -12,18 +12,10 @@ import { type ImportIssue, importReport } from '../import/import-report.ts';
 import { ReportSchema } from '../report/document.ts';
 import { reportTitle } from '../report/template.ts';
 import { messageOf, parseCommandArgs } from './args.ts';
-import { type CliIo, type Command, EXIT } from './command.ts';
+import { type Command, EXIT } from './command.ts';
+import { readInput, refuseOverwrite } from './io-steps.ts';
 
 const SNIPPET_CHARS = 50;
-
-async function exists(io: CliIo, path: string): Promise<boolean> {
-  try {
-    await io.readFile(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export function formatIssue(issue: ImportIssue): string {
   const source = issue.source
@@ -72,18 +64,10 @@ export const importTextCommand: Command = {
       return EXIT.badInput;
     }
     const { output, force } = parsed.options;
-    if (typeof output === 'string' && !force && (await exists(io, output))) {
-      io.err(`${output} 已经存在，未做任何修改。要覆盖它请加 --force，或换一个输出文件名。`);
-      return EXIT.badInput;
-    }
+    if (await refuseOverwrite(io, output, force)) return EXIT.badInput;
 
-    let bytes: Uint8Array;
-    try {
-      bytes = await io.readFile(file);
-    } catch (error) {
-      io.err(`${file}：${messageOf(error)}`);
-      return EXIT.badInput;
-    }
+    const bytes = await readInput(io, file);
+    if (!bytes) return EXIT.badInput;
     const decoded = decodeReportBytes(bytes);
     if (!decoded.ok) {
       io.err(`${file}：${decoded.message}`);

@@ -14,6 +14,7 @@ import { evaluate } from '../report/rules.ts';
 import { withTotals } from '../report/totals.ts';
 import { messageOf, parseCommandArgs } from './args.ts';
 import { type CliIo, type Command, EXIT } from './command.ts';
+import { readInput } from './io-steps.ts';
 
 /** Hex digits of the SHA-256 printed on each page: short enough to read aloud, long enough to be unique. */
 export const FINGERPRINT_DIGITS = 16;
@@ -82,13 +83,8 @@ export const pdfCommand: Command = {
       io.err('选项 --approval 只能是 before（审签单在报告前）或 after（在报告后）。');
       return EXIT.badInput;
     }
-    let bytes: Uint8Array;
-    try {
-      bytes = await io.readFile(file);
-    } catch (error) {
-      io.err(`${file}：${messageOf(error)}`);
-      return EXIT.badInput;
-    }
+    const bytes = await readInput(io, file);
+    if (!bytes) return EXIT.badInput;
     const opened = await openDraftFile(bytes, file);
     if (!opened.ok) {
       io.err([opened.message, ...opened.details.map((d) => `  - ${d}`)].join('\n'));

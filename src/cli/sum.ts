@@ -18,6 +18,7 @@ import { countBySeverity, evaluate } from '../report/rules.ts';
 import { reportTitle } from '../report/template.ts';
 import { messageOf, type OptionSpec, parseCommandArgs } from './args.ts';
 import { type CliIo, type Command, EXIT } from './command.ts';
+import { refuseOverwrite } from './io-steps.ts';
 
 /** Options that decide which units count, shared by sum and csv. */
 export const SELECTION_OPTIONS: readonly OptionSpec[] = [
@@ -107,15 +108,6 @@ export function countedText(units: readonly Unit[], counted: readonly ReadyUnit[
   return `计入 ${counted.length} 个单位${left ? `（共 ${units.length} 个文件，${left} 个未计入）` : ''}`;
 }
 
-export async function exists(io: CliIo, path: string): Promise<boolean> {
-  try {
-    await io.readFile(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The combined report as the file to write: a draft file for *.nianbao.json, else report JSON. */
 async function fileText(report: Report, output: string | undefined): Promise<string> {
   if (output?.endsWith(FILE_EXTENSION)) return (await serializeDraft(report)).text;
@@ -169,10 +161,7 @@ export const sumCommand: Command = {
     }
     const { output, agency, force } = parsed.options;
     const target = typeof output === 'string' ? output : undefined;
-    if (target && !force && (await exists(io, target))) {
-      io.err(`${target} 已经存在，未做任何修改。要覆盖它请加 --force，或换一个输出文件名。`);
-      return EXIT.badInput;
-    }
+    if (await refuseOverwrite(io, target, force)) return EXIT.badInput;
 
     const units = await readUnits(parsed.positionals, io);
     const { counted, lines, refusal } = selectUnits(units, parsed.options);

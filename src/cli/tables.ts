@@ -5,6 +5,7 @@
 import { reportToTsv } from '../report/tsv.ts';
 import { messageOf, parseCommandArgs } from './args.ts';
 import { type Command, EXIT } from './command.ts';
+import { readInput } from './io-steps.ts';
 import { readReportFile } from './read-report.ts';
 
 export const tablesCommand: Command = {
@@ -40,13 +41,8 @@ export const tablesCommand: Command = {
       io.err('请给出一个年报文件，例如：npm run cli -- tables examples/gx-kjt-2021.json');
       return EXIT.badInput;
     }
-    let bytes: Uint8Array;
-    try {
-      bytes = await io.readFile(file);
-    } catch (error) {
-      io.err(`${file}：${messageOf(error)}`);
-      return EXIT.badInput;
-    }
+    const bytes = await readInput(io, file);
+    if (!bytes) return EXIT.badInput;
     const read = await readReportFile(bytes, file);
     if (!read.ok) {
       io.err(`${file}：${read.message}`);
