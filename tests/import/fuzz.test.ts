@@ -86,7 +86,8 @@ const PIECES = [
   '<table>',
 ];
 
-describe('the importer on random and broken input', () => {
+// Hundreds of whole imports per test: generous time, as CI machines are shared.
+describe('the importer on random and broken input', { timeout: 60_000 }, () => {
   it('random text never throws', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => run({ text })));
   });
