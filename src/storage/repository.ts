@@ -53,12 +53,21 @@ export interface SaveResult {
 }
 
 /** Why a revision was kept: automatically while editing, or just before a risky operation. */
-export type RevisionReason = 'auto' | 'paste' | 'import' | 'restore' | 'totals' | 'manual' | 'rescue';
+export type RevisionReason =
+  | 'auto'
+  | 'paste'
+  | 'import'
+  | 'imported'
+  | 'restore'
+  | 'totals'
+  | 'manual'
+  | 'rescue';
 
 export const REVISION_REASON_LABELS: Record<RevisionReason, string> = {
   auto: '编辑过程中自动保留',
   paste: '整块粘贴前',
   import: '导入前',
+  imported: '导入时的原样',
   restore: '恢复历史版本前',
   totals: '切换手工/自动合计前',
   manual: '手动保留',

@@ -107,7 +107,7 @@ export function App({ openRepository }: AppProps) {
   const createAndOpen = useCallback(
     async (repo: DraftRepository, report: Report, keepRevision: boolean) => {
       const created = await repo.create(report);
-      if (keepRevision) await repo.addRevision(created.summary.id, created.report, 'import');
+      if (keepRevision) await repo.addRevision(created.summary.id, created.report, 'imported');
       openDraft(created.summary.id);
     },
     [openDraft],
