@@ -1,13 +1,20 @@
 /// <reference types="vitest/config" />
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
+import { cspPlugin } from './scripts/vite/csp-plugin.ts';
+import { serviceWorkerPlugin } from './scripts/vite/service-worker-plugin.ts';
+import { BUILD_TARGET, inlineFonts, workerOptions } from './scripts/vite/shared.ts';
 
+// The intranet build (dist/): any static server, any sub-path (base './'), offline after the first
+// visit through dist/sw.js. The single HTML file is built by vite.singlefile.config.ts.
 export default defineConfig({
-  plugins: [preact()],
+  base: './',
+  plugins: [preact(), serviceWorkerPlugin(), cspPlugin()],
   build: {
-    // Chromium 86 is the oldest browser we support (360/QQ/奇安信, old Edge on office machines).
-    target: 'chrome86',
+    target: BUILD_TARGET,
+    assetsInlineLimit: inlineFonts,
   },
+  worker: workerOptions,
   test: {
     environment: 'happy-dom',
     include: ['tests/**/*.test.{ts,tsx}'],

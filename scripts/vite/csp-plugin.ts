@@ -1,0 +1,84 @@
+/**
+ * Writes the Content-Security-Policy into every built HTML page, as the first element after
+ * <meta charset>, with a sha256 hash for each inline <script> and <style> of the final HTML (the
+ * single file inlines its module script and stylesheet). Build only: the dev server injects its own
+ * inline scripts and must keep working.
+ *
+ * Place it after vite-plugin-singlefile in `plugins`: both run in generateBundle (post), in order.
+ */
+import { createHash } from 'node:crypto';
+import type { Plugin } from 'vite';
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/** The inline code of every element `tag` without a src attribute (the bytes the browser hashes). */
+export function inlineContents(html: string, tag: 'script' | 'style'): string[] {
+  const pattern = new RegExp(`<${tag}\\b([^>]*)>([\\s\\S]*?)</${tag}>`, 'gi');
+  const out: string[] = [];
+  for (const match of html.matchAll(pattern)) {
+    const attributes = match[1] ?? '';
+    if (tag === 'script' && /\bsrc\s*=/.test(attributes)) continue;
+    // Data blocks (type="application/json" …) are never run, so CSP does not look at them.
+    const type = /\btype\s*=\s*"([^"]*)"/i.exec(attributes)?.[1];
+    if (tag === 'script' && type && type !== 'module' && !/javascript/i.test(type)) continue;
+    out.push(match[2] ?? '');
+  }
+  return out;
+}
+
+/** The policy for one page, given its final HTML. */
+export function contentSecurityPolicy(html: string): string {
+  const scripts = [...new Set(inlineContents(html, 'script').map(sha256))];
+  const styles = [...new Set(inlineContents(html, 'style').map(sha256))];
+  return [
+    "default-src 'none'",
+    `script-src 'self' ${scripts.join(' ')}`.trim(),
+    `style-src 'self' ${styles.join(' ')}`.trim(),
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    // The PDF worker is a blob: URL made from code in the page (see src/platform/lazy-worker.ts).
+    "worker-src 'self' blob:",
+    "connect-src 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "manifest-src 'none'",
+  ].join('; ');
+}
+
+/** Things in the HTML that a CSP without 'unsafe-inline' would silently block. */
+export function inlineProblems(html: string): string[] {
+  const problems: string[] = [];
+  if (/<[a-z][^>]*\son[a-z]+\s*=/i.test(html)) problems.push('内联事件处理属性（on…=）');
+  if (/<[a-z][^>]*\sstyle\s*=/i.test(html)) problems.push('内联 style 属性');
+  if (/<script\b[^>]*\bsrc\s*=\s*"(https?:)?\/\//i.test(html)) problems.push('外部脚本');
+  return problems;
+}
+
+export function withCsp(html: string): string {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(html)}" />`;
+  const charset = /<meta charset="[^"]*"\s*\/?>/i.exec(html);
+  if (!charset) throw new Error('index.html 缺少 <meta charset>：CSP 必须放在它后面、任何脚本之前');
+  const at = charset.index + charset[0].length;
+  return `${html.slice(0, at)}\n    ${meta}${html.slice(at)}`;
+}
+
+export function cspPlugin(): Plugin {
+  return {
+    name: 'nianbao:csp',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        for (const item of Object.values(bundle)) {
+          if (item.type !== 'asset' || !item.fileName.endsWith('.html')) continue;
+          const html = String(item.source);
+          const problems = inlineProblems(html);
+          if (problems.length > 0) this.error(`${item.fileName}：CSP 会阻止 ${problems.join('、')}`);
+          item.source = withCsp(html);
+        }
+      },
+    },
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * Single-file build: moves the PDF worker's code (emitted by `worker.ts?worker&url` in
+ * src/ui/export/create-pdf-worker.single.ts) into the page as the last element of <body>,
+ * <script type="text/plain" id="nianbao-pdf-worker">, and makes the app's module script `async` and
+ * places it right after <div id="app">: the app then starts while the browser is still reading the
+ * ~12 MB of worker code and fonts behind it. A text/plain script is never run, so CSP ignores it.
+ *
+ * Must come BEFORE vite-plugin-singlefile in `plugins` (singlefile deletes every .js file it sees).
+ */
+import type { Plugin } from 'vite';
+
+export const PDF_WORKER_ELEMENT_ID = 'nianbao-pdf-worker';
+const WORKER_FILE = /(^|\/)worker-[\w-]+\.js$/;
+
+/** Text that can sit inside a <script> element unchanged (as vite-plugin-singlefile escapes it). */
+export const escapeForScriptElement = (code: string) => code.replace(/<(\/script|!--)/gi, '\\x3C$1');
+
+export function embedWorkerPlugin(): Plugin {
+  return {
+    name: 'nianbao:embed-worker',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const workers = Object.keys(bundle).filter((name) => WORKER_FILE.test(name));
+        if (workers.length !== 1) this.error(`单文件版应恰有一个 PDF 导出组件文件，实际找到 ${workers.length} 个：${Object.keys(bundle).join('，')}`);
+        const name = workers[0]!;
+        const item = bundle[name]!;
+        const code = item.type === 'chunk' ? item.code : String(item.source);
+        delete bundle[name];
+        const html = Object.values(bundle).find((i) => i.type === 'asset' && i.fileName.endsWith('.html'));
+        if (!html || html.type !== 'asset') return this.error('单文件版没有 HTML 页面');
+        const element = `<script type="text/plain" id="${PDF_WORKER_ELEMENT_ID}" data-file="${name.split('/').pop()}">${escapeForScriptElement(code)}</script>`;
+        html.source = String(html.source).replace('</body>', () => `${element}\n  </body>`);
+      },
+    },
+  };
+}
+
+/**
+ * After singlefile inlined the app's script into <head>: moves it after <div id="app"> as an async
+ * module script, which runs as soon as it is parsed instead of after the whole page.
+ */
+export function startAppEarly(html: string): string {
+  const script = /<script type="module"[^>]*>([\s\S]*?)<\/script>\s*/.exec(html);
+  if (!script) throw new Error('单文件版找不到应用脚本');
+  const without = html.slice(0, script.index) + html.slice(script.index + script[0].length);
+  const app = '<div id="app"></div>';
+  if (!without.includes(app)) throw new Error('index.html 缺少 <div id="app"></div>');
+  return without.replace(app, () => `${app}\n    <script type="module" async>${script[1]}</script>`);
+}
+
+export function startAppEarlyPlugin(): Plugin {
+  return {
+    name: 'nianbao:start-app-early',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        for (const item of Object.values(bundle)) {
+          if (item.type === 'asset' && item.fileName.endsWith('.html')) item.source = startAppEarly(String(item.source));
+        }
+      },
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { fileURLToPath } from 'node:url';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+import { viteSingleFile } from 'vite-plugin-singlefile';
+import { cspPlugin } from './scripts/vite/csp-plugin.ts';
+import { embedWorkerPlugin, startAppEarlyPlugin } from './scripts/vite/embed-worker-plugin.ts';
+import { BUILD_TARGET, inlineFonts, SINGLE_FILE_NAME, workerOptions } from './scripts/vite/shared.ts';
+
+const singleWorker = fileURLToPath(new URL('./src/ui/export/create-pdf-worker.single.ts', import.meta.url));
+
+// The single self-contained HTML file, written next to the intranet build:
+// dist/信息公开年报填报工具.html. Run after `vite build` (it keeps dist/: emptyOutDir false).
+// Plugin order matters: embed the worker, then singlefile inlines the app, then move the app's script,
+// then the CSP hashes the final inline code.
+export default defineConfig({
+  plugins: [
+    preact(),
+    embedWorkerPlugin(),
+    viteSingleFile({ outputFileName: SINGLE_FILE_NAME }),
+    startAppEarlyPlugin(),
+    cspPlugin(),
+  ],
+  resolve: {
+    // The PDF worker's code comes from the page itself (no file:// worker, no 12 MB in the app script).
+    alias: [{ find: /^\.\/create-pdf-worker\.ts$/, replacement: singleWorker }],
+  },
+  define: {
+    // No service worker in the single file (file:// refuses them; over http there is no sw.js).
+    'import.meta.env.VITE_SINGLE_FILE': JSON.stringify('1'),
+  },
+  build: {
+    target: BUILD_TARGET,
+    assetsInlineLimit: inlineFonts,
+    emptyOutDir: false,
+    copyPublicDir: false,
+  },
+  worker: workerOptions,
+});
