@@ -42,6 +42,9 @@ export async function freshProfile(browser: Browser, url: string): Promise<Profi
         }
     }).observe(document, { childList: true, subtree: true });
   });
+  // Generous: on a busy 2-core machine a fresh profile's first load of the dev server's modules is slow.
+  context.setDefaultTimeout(60_000);
+  context.setDefaultNavigationTimeout(90_000);
   const page = await context.newPage();
   const foreign = watchRequests(page, url);
   const requests: string[] = [];

@@ -93,6 +93,8 @@ let a: Profile;
 let b: Profile;
 let saved: SavedFile;
 let draftId: string;
+/** Profile C: got the draft by a drop; later opens the markup-laden file. */
+let xssProfile: Profile;
 
 describe('draft files in real Chromium', () => {
   it('saves in profile A (button and Ctrl+S) and opens exactly the same in a fresh profile B', async () => {
@@ -221,7 +223,8 @@ describe('draft files in real Chromium', () => {
       saved.json.report.sections.problems,
     );
     expect(await storedDraftIds(page)).toEqual([draftId]);
-    await c.context.close();
+    c.page.on('close', () => undefined);
+    xssProfile = c;
   });
 
   it('refuses bad files in the real UI with a Chinese message, leaving IndexedDB untouched', async () => {
@@ -272,7 +275,8 @@ describe('draft files in real Chromium', () => {
     for (const bad of cases) {
       await openFile(page, { name: bad.name, content: bad.content });
       const alert = page.getByRole('alert');
-      for (const text of bad.expect) await expect.poll(() => alert.innerText(), bad.name).toContain(text);
+      for (const text of bad.expect)
+        await expect.poll(() => alert.innerText(), { message: bad.name }).toContain(text);
       await shot(page, bad.shot);
       expect(page.url()).not.toMatch(/#\/draft\//);
       expect(await storageSnapshot(page), bad.name).toBe(before);
@@ -304,5 +308,113 @@ describe('draft files in real Chromium', () => {
     expect(after).toHaveLength(before.length + 1);
     expect(after).toContain(copyId);
     expect((await storedReport(page, draftId))?.cells['t3.new.natural']).toBe(7);
+  });
+
+  it('never overwrites silently: 取消 changes nothing, 另存为新草稿 adds one, 覆盖 keeps the old content as 导入前', async () => {
+    // A colleague (profile A) changes the draft and saves it again; B opens that file over its own copy.
+    const pa = a.page;
+    await typeInCell(pa, 't3.new.natural', '11');
+    await pa.getByRole('textbox', { name: PROBLEMS }).fill('同事修改后的问题与改进。');
+    const v2 = await saveByDownload(pa, () => pa.keyboard.press('Control+s'));
+    expect(v2.json.report.id).toBe(draftId);
+    expect(v2.json.report.cells['t3.new.natural']).toBe(11);
+
+    const page = b.page;
+    await home(page);
+    const before = await storageSnapshot(page);
+    const ids = await storedDraftIds(page);
+    const box = dialog(page);
+    const conflict = async () => {
+      await openFile(page, { name: v2.name, content: v2.text });
+      await expect.poll(() => box.innerText()).toContain('浏览器中已有这份草稿');
+      for (const label of ['覆盖', '另存为新草稿', '取消'])
+        expect(await box.getByRole('button', { name: label, exact: true }).count()).toBe(1);
+    };
+
+    await conflict();
+    const text = await box.innerText();
+    expect(text).toContain(cellDef('t3.new.natural').label);
+    expect(text).toContain(PROBLEMS);
+    await shot(page, 'overwrite-dialog');
+    await box.getByRole('button', { name: '取消', exact: true }).click();
+    await expect.poll(() => notice(page).innerText()).toContain('已取消打开');
+    expect(await box.count()).toBe(0);
+    expect(await storageSnapshot(page)).toBe(before);
+
+    await conflict();
+    await box.getByRole('button', { name: '另存为新草稿', exact: true }).click();
+    const copyId = await openDraftId(page);
+    expect(copyId).not.toBe(draftId);
+    expect(await page.locator('[id="cell-t3.new.natural"]').inputValue()).toBe('11');
+    expect(await storedDraftIds(page)).toEqual([...ids, copyId].sort());
+    expect((await storedReport(page, draftId))?.cells['t3.new.natural']).toBe(7);
+
+    await home(page);
+    await conflict();
+    await box.getByRole('button', { name: '覆盖', exact: true }).click();
+    expect(await openDraftId(page)).toBe(draftId);
+    await expect.poll(() => page.locator('[id="cell-t3.new.natural"]').inputValue()).toBe('11');
+    expect(await page.getByRole('textbox', { name: PROBLEMS }).inputValue()).toBe('同事修改后的问题与改进。');
+    expect(await storedDraftIds(page)).toEqual([...ids, copyId].sort());
+    expect(await storedReport(page, draftId)).toEqual(v2.json.report);
+
+    // 历史版本: the content before the overwrite is there, as 导入前, and holds the old numbers.
+    await page.getByRole('button', { name: '历史版本' }).click();
+    const history = page.locator('.history-panel');
+    const kept = history.locator('.history-list button', { hasText: '导入前' });
+    await expect.poll(() => kept.count()).toBe(1);
+    await kept.click();
+    const row = history.locator('.diff-table tr', { hasText: cellDef('t3.new.natural').label });
+    await expect.poll(() => row.innerText()).toMatch(/7\s+11/);
+    expect(await history.innerText()).toContain('已整改。');
+    await shot(page, 'overwrite-history');
+  });
+
+  it('shows markup, control characters and a 20,000-character line as plain text in another profile', async () => {
+    const xss = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
+    const controls = '\u0000\u0001\u0007\u001b\u007f\u2028\u2029';
+    const agency = `${xss}${controls}机关`;
+    const longLine = '长<b>&amp;…'.repeat(2000);
+    expect(longLine).toHaveLength(20_000);
+    const body = `${xss}\n${controls}\u202e倒序\n${longLine}\n末行`;
+
+    const pa = a.page;
+    await home(pa);
+    await pa.getByRole('button', { name: '新建', exact: true }).click();
+    const id = await openDraftId(pa);
+    await pa.getByRole('textbox', { name: '机关名称', exact: true }).fill(agency);
+    await pa.getByRole('textbox', { name: '报告年度', exact: true }).fill('2022');
+    await pa.getByRole('textbox', { name: OTHER }).fill(body);
+    await expect.poll(async () => (await storedReport(pa, id))?.sections.other).toBe(body);
+    const file = await saveByDownload(pa, () => pa.getByRole('button', { name: '保存到文件' }).click());
+    expect(file.json.report.agency).toBe(agency);
+    expect(file.json.report.sections.other).toBe(body);
+    // Characters a file system refuses become spaces, and the agency part is cut at 60 characters.
+    expect(file.name).toBe(
+      `img src=x onerror= window.__pwned=1 script window.__pwned=2-2022-年报草稿-${localDate()}.nianbao.json`,
+    );
+    expect(file.name).not.toMatch(/[<>"\u0000-\u001f]/);
+
+    const page = xssProfile.page;
+    await home(page);
+    const elementsBefore = await page.evaluate(() => document.querySelectorAll('img,script,iframe').length);
+    const requestsBefore = xssProfile.requests.length;
+    await openFile(page, { name: file.name, content: file.text });
+    expect(await openDraftId(page)).toBe(id);
+    expect(await page.getByRole('textbox', { name: '机关名称', exact: true }).inputValue()).toBe(agency);
+    expect(await page.getByRole('textbox', { name: OTHER }).inputValue()).toBe(body);
+    expect(await page.locator('.doc-title').textContent()).toContain(xss);
+    await shot(page, 'xss-inert');
+    await home(page);
+    expect(await page.locator(`tr[data-draft-id="${id}"] td`).first().textContent()).toBe(agency);
+    // Give an injected handler every chance to run before looking.
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => document.querySelectorAll('img,script,iframe').length)).toBe(
+      elementsBefore,
+    );
+    expect(await createdElements(page)).toEqual([]);
+    const during = xssProfile.requests.slice(requestsBefore);
+    expect(during.filter((u) => /\/x(\?|#|$)/.test(u) || !u.startsWith(app.url))).toEqual([]);
   });
 });
