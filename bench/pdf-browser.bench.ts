@@ -1,0 +1,147 @@
+/**
+ * PDF export of the sample report in headless Chromium (issue 5), through the real worker (a module
+ * Worker on src/pdf/worker.ts + createPdfWorkerClient), production build of bench/pages/pdf.{html,ts}
+ * with the app's build settings (fonts inlined into the worker as data: URLs):
+ * - first export after page load: each sample a new browser context (empty cache), the page loaded,
+ *   then worker start → PDF bytes in the page; alone, and with checkGlyphs first as 导出PDF does.
+ *   Target ≤ 1 s.
+ * - warm export on the running worker; target ≤ 250 ms. Baseline: a round trip to the same worker
+ *   (check-glyphs of a report with no text).
+ * - the PDF's size (target ≤ 250 KB) and what the fonts add to the build.
+ *   node --import tsx bench/pdf-browser.bench.ts
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { blankReport, type Report, ReportSchema } from '../src/report/document.ts';
+import { buildPages, call, launchBrowser, machineLoad, openBenchPage } from './lib/browser-page.ts';
+import { runIfMain } from './lib/run-alone.ts';
+import { summarise } from './lib/stats.ts';
+import type { BenchRow } from './lib/types.ts';
+import type { PdfBench } from './pages/pdf.ts';
+
+const FIRST_LOADS = 6;
+const PROBES = 3;
+const WARMUP = 3;
+const WARM = 20;
+const ROUND_TRIPS = 50;
+const FINGERPRINT = '3f2a9c1d7b6e5a40';
+const SAVED_AT = '2022-01-20T02:30:00.000Z';
+const FONTS_DIR = fileURLToPath(new URL('../src/pdf/fonts/', import.meta.url));
+
+function sample(): Report {
+  const json = readFileSync(new URL('../examples/gx-kjt-2021.json', import.meta.url), 'utf8');
+  return ReportSchema.parse(JSON.parse(json));
+}
+
+/** One fresh context (empty HTTP cache), the page loaded, its first export. */
+async function firstExport(browser: Browser, url: string, report: Report, checkGlyphs: boolean) {
+  const context = await browser.newContext();
+  try {
+    const page = await openBenchPage(await context.newPage(), url);
+    return await call<PdfBench, 'first'>(page, 'first', report, FINGERPRINT, SAVED_AT, checkGlyphs);
+  } finally {
+    await context.close();
+  }
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+
+export default async function pdfBrowserBench(): Promise<BenchRow[]> {
+  const pages = await buildPages(['pdf']);
+  let browser: Browser | null = null;
+  try {
+    browser = await launchBrowser();
+    const url = pages.url('pdf');
+    const report = sample();
+
+    const alone: number[] = [];
+    const checked: number[] = [];
+    for (let i = 0; i < FIRST_LOADS; i++) {
+      alone.push((await firstExport(browser, url, report, false)).ms);
+      checked.push((await firstExport(browser, url, report, true)).ms);
+    }
+
+    // Where a first export's time goes: a twin of the worker timing each step inside it.
+    const probes: Record<string, number>[] = [];
+    for (let i = 0; i < PROBES; i++) {
+      const context = await browser.newContext();
+      const page = await openBenchPage(await context.newPage(), url);
+      probes.push(await call<PdfBench, 'probe'>(page, 'probe', report, FINGERPRINT, SAVED_AT));
+      await context.close();
+    }
+
+    const context = await browser.newContext();
+    const page = await openBenchPage(await context.newPage(), url);
+    await call<PdfBench, 'first'>(page, 'first', report, FINGERPRINT, SAVED_AT, false);
+    const warm = await call<PdfBench, 'warm'>(page, 'warm', report, FINGERPRINT, SAVED_AT, WARMUP, WARM);
+    const empty = blankReport({ id: 'empty', year: 2021 });
+    const trips = await call<PdfBench, 'roundTrips'>(page, 'roundTrips', empty, 10, ROUND_TRIPS);
+    await call<PdfBench, 'close'>(page, 'close');
+    await context.close();
+
+    const fonts = readdirSync(FONTS_DIR).filter((f) => f.endsWith('.otf'));
+    const fontBytes = fonts.reduce((sum, f) => sum + statSync(join(FONTS_DIR, f)).size, 0);
+    const workerBytes = pages.bytesOf((f) => /\/worker-[^/]*\.js$/.test(f));
+    const pageBytes = pages.bytesOf((f) => /\.(js|css|html)$/.test(f) && !/worker/i.test(f));
+
+    const first = summarise(alone);
+    const firstChecked = summarise(checked);
+    const w = summarise(warm.times);
+    const trip = summarise(trips);
+    const build = `production vite build of bench/pages/pdf (app build settings); ${machineLoad()}`;
+    const steps = Object.keys(probes[0] ?? {});
+    const step = (name: string) => summarise(probes.map((p) => p[name] ?? 0)).median;
+    const breakdown = steps.map((name) => `${name} ${step(name).toFixed(0)}`).join(', ');
+    return [
+      {
+        name: 'PDF export of the sample, first after page load (worker start → bytes)',
+        median_ms: first.median,
+        p95_ms: first.p95,
+        max_ms: first.max,
+        baseline_ms: trip.median,
+        target: '≤ 1 s',
+        note: `${first.n} fresh contexts (empty cache), each: page loaded, new Worker + createPdfWorkerClient, exportPdf; ${build}`,
+      },
+      {
+        name: 'PDF first after page load, checkGlyphs then export (as 导出PDF does)',
+        median_ms: firstChecked.median,
+        p95_ms: firstChecked.p95,
+        max_ms: firstChecked.max,
+        baseline_ms: trip.median,
+        target: '≤ 1 s',
+        note: `${firstChecked.n} fresh contexts, interleaved with the row above`,
+      },
+      {
+        name: 'PDF first export, step by step inside a twin of the worker (whole)',
+        median_ms: step('whole'),
+        ...Object.fromEntries(steps.map((name) => [`${name}_ms`, step(name)])),
+        note: `medians of ${probes.length} fresh contexts, ms: ${breakdown}; codeLoaded = worker created → its module running (fetch + compile of the ${mb(workerBytes)} file)`,
+      },
+      {
+        name: 'PDF export of the sample, warm (worker running)',
+        median_ms: w.median,
+        p95_ms: w.p95,
+        max_ms: w.max,
+        baseline_ms: trip.median,
+        baseline_p95_ms: trip.p95,
+        target: '≤ 250 ms',
+        pdf_bytes: warm.size,
+        font_bytes: fontBytes,
+        built_worker_bytes: workerBytes,
+        built_page_bytes: pageBytes,
+        note:
+          `${w.n} exports after ${WARMUP} warm-up; PDF ${kb(warm.size)} (target ≤ 250 KB: ${warm.size <= 250 * 1024 ? 'ok' : 'MISSED'}); ` +
+          `fonts ${fonts.join(' + ')} = ${mb(fontBytes)}, built worker file ${mb(workerBytes)} (fonts inlined as base64), page code ${kb(pageBytes)}; ` +
+          `baseline: round trip to the same worker (check-glyphs of a report with no text, p95 ${trip.p95.toFixed(2)} ms)`,
+      },
+    ];
+  } finally {
+    await browser?.close();
+    await pages.close();
+  }
+}
+
+runIfMain(import.meta.url, pdfBrowserBench);
