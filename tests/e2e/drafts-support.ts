@@ -59,6 +59,7 @@ export async function startOwnedChromium(userDataDir: string): Promise<OwnedChro
   const browser = await chromium.connectOverCDP(wsUrl);
   const context = browser.contexts()[0];
   if (!context) throw new Error('no default context over CDP');
+  context.setDefaultTimeout(60_000);
   return {
     browser,
     context,
