@@ -1,4 +1,5 @@
 import { memo } from 'preact/compat';
+import { CONTACT_LABELS } from '../../files/labels.ts';
 import type { Report } from '../../report/document.ts';
 import type { FieldKey } from '../../report/rules.ts';
 import { type FindingIndex, fieldDomId } from '../findings-index.ts';
@@ -12,13 +13,19 @@ export interface MetaFormProps {
   onContact(contact: Report['contact']): void;
 }
 
-const CONTACT_FIELDS: { key: keyof Report['contact']; label: string; mode: 'text' | 'tel' | 'email' }[] = [
-  { key: 'address', label: '联系地址', mode: 'text' },
-  { key: 'postcode', label: '邮政编码', mode: 'text' },
-  { key: 'phone', label: '联系电话', mode: 'tel' },
-  { key: 'email', label: '电子邮箱', mode: 'email' },
-  { key: 'website', label: '网站（电子版下载地址）', mode: 'text' },
-];
+const CONTACT_MODES: Record<keyof Report['contact'], 'text' | 'tel' | 'email'> = {
+  address: 'text',
+  postcode: 'text',
+  phone: 'tel',
+  email: 'email',
+  website: 'text',
+};
+// The same labels as the file messages use, so 「联系电话」 reads the same everywhere.
+const CONTACT_FIELDS = (Object.keys(CONTACT_MODES) as (keyof Report['contact'])[]).map((key) => ({
+  key,
+  label: CONTACT_LABELS[key],
+  mode: CONTACT_MODES[key],
+}));
 
 function FieldMarks({ field, index }: { field: FieldKey; index: FindingIndex }) {
   const marks = index.fields.get(field);
