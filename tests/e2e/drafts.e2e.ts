@@ -170,9 +170,34 @@ describe('drafts in one browser', () => {
     }
     // After the reload one of them edits, the other is read-only again.
     await expect.poll(async () => (await takeOver(a).count()) + (await takeOver(b).count())).toBe(1);
+    // The editing tab closes: the read-only one becomes the editor by itself, and saves.
+    const [owner, waiting] = (await takeOver(a).count()) ? [b, a] : [a, b];
+    await owner.close();
+    await expect.poll(() => takeOver(waiting).count()).toBe(0);
+    await typeCell(waiting, 't3.new.research', '2');
+    await expect.poll(() => saveStatus(waiting)).toMatch(/^已保存/);
+    await waiting.reload();
+    await waitForEditor(waiting);
+    expect(await cell(waiting, 't3.new.research').inputValue()).toBe('2');
+    expect(await overview(waiting).inputValue()).toBe('甲写的。乙补充的。');
     expect(foreign).toEqual([]);
-    await a.close();
-    await b.close();
+    await waiting.close();
+  });
+
+  it('closing the tab right after the last key (pagehide) keeps every keystroke', async () => {
+    const page = await context.newPage();
+    const id = await newDraft(page, app.url);
+    await typeCell(page, 't3.new.natural', '21');
+    await overview(page).click();
+    await page.keyboard.type('关页前最后一句。');
+    await page.close(); // no wait: the autosave's 300 ms have not passed
+
+    const again = await context.newPage();
+    await again.goto(`${app.url}#/draft/${encodeURIComponent(id)}`);
+    await waitForEditor(again);
+    expect(await cell(again, 't3.new.natural').inputValue()).toBe('21');
+    expect(await overview(again).inputValue()).toBe('关页前最后一句。');
+    await again.close();
   });
 
   it('回收站, 重命名, 复制, and 新建下一年度 from the sample', async () => {
