@@ -254,6 +254,22 @@ describe('汇总 in real Chromium', () => {
     await screenshot(page, 'aggregate-pdf-exported');
   });
 
+  it('takes a whole folder: its .json files, other files skipped and said so', async () => {
+    writeFileSync(join(dir, '说明.txt'), '各单位报送的年报草稿');
+    await nav('汇总').click();
+    await page.getByLabel('选择存放各单位年报文件的文件夹').setInputFiles(dir);
+    await expect
+      .poll(() => page.locator('.aggregate-status').innerText())
+      .toBe('已读取 20 个文件，1 个无法读取（见下方列表）。文件夹中另有 1 个不是 .json 的文件，已略过。');
+    expect(await page.locator('.aggregate-table tbody tr').count()).toBe(UNITS);
+    // Units are named by their path inside the folder.
+    const folder = dir.split('/').at(-1)!;
+    expect(await unitRow(`${folder}/${fileNameOf(0)}`).count()).toBe(1);
+    expect(await page.locator('.aggregate-failed li').first().innerText()).toMatch(
+      new RegExp(`^${folder}/${CORRUPT_NAME}：`),
+    );
+  });
+
   it('no page error and no request leaving 127.0.0.1', () => {
     expect(pageErrors).toEqual([]);
     expect(foreign).toEqual([]);

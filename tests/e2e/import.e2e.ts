@@ -60,7 +60,9 @@ const editorCells = (): Promise<Record<string, string>> =>
       ),
     );
 
+/** A fresh import screen (leaving first, so a review left open by a failed test does not stay). */
 async function goImport() {
+  await nav('草稿列表').click();
   await nav('导入往年报告').click();
   await page.getByLabel('粘贴年报全文').waitFor();
 }
@@ -169,6 +171,14 @@ describe('导入往年报告 in real Chromium', () => {
     // This year's own figures start empty: they are still to be counted.
     expect(shown['t3.new.natural']).toBe('');
     expect(shown['t2.normative.valid']).toBe('');
+    // Last year's figures are kept: 上年结转 typed differently from 2021's 结转 raises T3-E.
+    await page.locator('[id="cell-t3.carriedIn.natural"]').fill('5');
+    await page.locator('[id="cell-t3.carriedIn.natural"]').press('Tab');
+    await expect
+      .poll(() => page.locator('.findings').innerText())
+      .toMatch(
+        /二、上年结转政府信息公开申请数量·自然人 为 5，但 2021 年报告的.*结转下年度继续办理·自然人 为 1/,
+      );
     await screenshot(page, 'import-next-year');
 
     await nav('草稿列表').click();
@@ -194,6 +204,30 @@ describe('导入往年报告 in real Chromium', () => {
     await nav('草稿列表').click();
     await draftRows().first().waitFor();
     expect(await draftRows().count()).toBe(before);
+  });
+
+  it('a .txt file in GB18030 (as Notepad saves it) chosen with 选择文件… reads the same', async () => {
+    await goImport();
+    await page
+      .getByLabel('选择年报文件（.txt 或 .html）')
+      .setInputFiles('tests/import/fixtures/gx-kjt-2021-gb18030.txt');
+    const review = page.locator('.import-review');
+    await review.waitFor();
+    expect(await review.locator('.import-sides > :first-child').innerText()).toContain(
+      'gx-kjt-2021-gb18030.txt',
+    );
+    // The fixture is the sample saved as 「ANSI」 with 行政许可's 11 written 「若干」: read, but not guessed.
+    expect(await review.locator('.import-summary').innerText()).toContain('未找到 1 处 · 不确定 0 处');
+    for (const id of ['t2.normative.valid', 't3.unableNotHeld.natural', 't3.total.total']) {
+      expect(await page.locator(`[id="import-cell-${id}"]`).innerText()).toBe(String(EXPECTED_CELLS[id]));
+    }
+    const license = page.locator('[id="import-cell-t2.license.decisions"]');
+    expect(await license.getAttribute('class')).toContain('mark-missing');
+    expect(await license.innerText()).toMatch(/^空\n未找到：行政许可·本年处理决定数量/);
+    expect(await review.locator('.import-issues').innerText()).toContain('写作“行政许可 若干”');
+    expect(await review.locator('.import-sides > :first-child').innerText()).toContain('若干');
+    await review.getByRole('button', { name: '重新粘贴' }).click();
+    await page.getByLabel('粘贴年报全文').waitFor();
   });
 
   it('a web page’s HTML: doubtful cells marked, the clerk must tick before confirming', async () => {
