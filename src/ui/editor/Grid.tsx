@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { memo } from 'preact/compat';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import {
@@ -246,13 +247,26 @@ function GridView(props: GridProps) {
         onCopy={onCopy}
         onPaste={onPaste}
       >
-        {layout.blocks.map((block, b) => (
-          <tbody key={b}>
-            {block.title ? renderRow(block.title.cells, `t${b}`) : null}
-            {block.header.map((row, r) => renderRow(row.cells, `h${b}-${r}`))}
-            {block.body.map((row) => renderRow(row.cells, `r${b}-${row.rowKey}`))}
-          </tbody>
-        ))}
+        {layout.blocks.map((block, b) => {
+          const head = [
+            block.title ? renderRow(block.title.cells, `t${b}`) : null,
+            ...block.header.map((row, r) => renderRow(row.cells, `h${b}-${r}`)),
+          ];
+          const body = block.body.map((row) => renderRow(row.cells, `r${b}-${row.rowKey}`));
+          // One block: its head is the table's <thead>, which a printed page repeats when the table
+          // continues. Table 2's blocks each have their own columns, so each keeps its head inline.
+          return layout.blocks.length === 1 ? (
+            <Fragment key={b}>
+              <thead>{head}</thead>
+              <tbody>{body}</tbody>
+            </Fragment>
+          ) : (
+            <tbody key={b}>
+              {head}
+              {body}
+            </tbody>
+          );
+        })}
       </table>
     </div>
   );

@@ -36,6 +36,10 @@ function TextSectionView(p: TextSectionProps) {
         value={p.value}
         onInput={(e) => p.onInput((e.target as HTMLTextAreaElement).value)}
       />
+      {/* A textarea prints as one unbreakable box; print CSS shows this copy instead (hidden on screen). */}
+      <div class="doc-print-text" hidden>
+        {p.value}
+      </div>
       {p.marks ? (
         <ul id={`${id}-marks`} class={`field-marks marks-${p.marks.severity === '错误' ? 'error' : 'hint'}`}>
           {p.marks.messages.map((m) => (

@@ -9,8 +9,8 @@ import './export.css';
 export interface ExportDialogProps {
   report: Report;
   findings: readonly Finding[];
-  /** When the draft was last saved (printed with the fingerprint). */
-  savedAt: Date;
+  /** When the report on screen was saved (printed with the fingerprint); may save pending edits first. */
+  savedAt: () => Promise<Date>;
   /** 'print' opens the finished PDF in the browser's viewer; 'download' saves it. */
   intent: 'download' | 'print';
   onClose(): void;
@@ -39,7 +39,8 @@ export function ExportDialog({ report, findings, savedAt, intent, onClose, makeW
     else setBlocked(!openPdfForPrint(state.pdf));
   }, [state, intent, name]);
 
-  const run = (markMissing: boolean) => start({ report, savedAt, approvalSheet: approval, markMissing });
+  const run = async (markMissing: boolean) =>
+    start({ report, savedAt: await savedAt(), approvalSheet: approval, markMissing });
   const working = state.phase === 'checking' || state.phase === 'exporting';
 
   return (

@@ -81,7 +81,12 @@ export function DraftScreen(props: DraftScreenProps) {
   }
 
   const status = session.status;
-  const savedAt = new Date(status.state === 'saved' ? status.at : Date.now());
+  // The PDF prints when the content with its fingerprint was saved: save pending edits, then ask storage.
+  const savedAt = async () => {
+    await session.controller?.flush();
+    const stored = await repository.get(draftId).catch(() => undefined);
+    return new Date(stored?.summary.savedAt ?? Date.now());
+  };
   return (
     <>
       <DraftToolbar

@@ -60,7 +60,7 @@ function setup(report: Report, intent: 'download' | 'print' = 'download') {
     <ExportDialog
       report={report}
       findings={evaluate(report)}
-      savedAt={new Date('2022-01-20T08:00:00Z')}
+      savedAt={async () => new Date('2022-01-20T08:00:00Z')}
       intent={intent}
       onClose={onClose}
       makeWorker={() => worker}
