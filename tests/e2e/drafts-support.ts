@@ -116,3 +116,30 @@ export async function pasteInto(page: Page, id: string, tsv: string): Promise<vo
     el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, tsv);
 }
+
+/**
+ * Types `text` into the focused field at a steady pace, timed inside the page (the DevTools round
+ * trip of keyboard.type is slow and uneven on a busy machine). Each character goes through the
+ * browser's editing (insertText: beforeinput and input events, like a key or an IME). Resolves
+ * when the last character is in, with the time (Date.now) each one went in.
+ */
+export async function typeSteadily(page: Page, text: string, everyMs: number): Promise<number[]> {
+  await page.evaluate(
+    ({ text, everyMs }) => {
+      const w = window as unknown as { typedAt: number[] };
+      w.typedAt = [];
+      const chars = [...text];
+      const timer = setInterval(() => {
+        document.execCommand('insertText', false, chars[w.typedAt.length]);
+        w.typedAt.push(Date.now());
+        if (w.typedAt.length === chars.length) clearInterval(timer);
+      }, everyMs);
+    },
+    { text, everyMs },
+  );
+  const count = [...text].length;
+  await page.waitForFunction((n) => (window as unknown as { typedAt: number[] }).typedAt.length >= n, count, {
+    polling: 20,
+  });
+  return page.evaluate(() => (window as unknown as { typedAt: number[] }).typedAt);
+}

@@ -16,6 +16,7 @@ import {
   saveStatus,
   startOwnedChromium,
   typeCell,
+  typeSteadily,
   waitForEditor,
 } from './drafts-support.ts';
 
@@ -62,7 +63,8 @@ async function newDraft(page: Page, url: string): Promise<string> {
 }
 
 const T3_COLUMNS = ['natural', 'business', 'research', 'nonprofit', 'legal', 'otherOrg', 'total'];
-const LATE_TEXT = '这一句在断电前一刻才打完。';
+/** Typed without a pause long enough for the 300 ms debounce, until the kill. */
+const LATE_TEXT = '本年度依申请公开工作总体平稳，答复均在法定期限内完成，无超期答复情况。';
 const PROBLEMS = '五、存在的主要问题及改进情况';
 
 describe('a killed browser (SIGKILL: no pagehide, no beforeunload)', () => {
@@ -76,9 +78,11 @@ describe('a killed browser (SIGKILL: no pagehide, no beforeunload)', () => {
     await overview(page).click();
     await page.keyboard.type(TYPED_TEXT);
     await page.waitForTimeout(1000);
-    // Then the clerk goes on typing in another section, and the machine dies ~0 ms after the last key.
+    // Then the clerk types on in another section, a character every 150 ms (never a 300 ms pause),
+    // and the machine dies right after the last one.
     await page.getByRole('textbox', { name: PROBLEMS, exact: true }).click();
-    await page.keyboard.type(LATE_TEXT);
+    const typedAt = await typeSteadily(page, LATE_TEXT, 150);
+    const killedAt = Date.now();
     await owned.kill();
 
     owned = await startOwnedChromium(profile);
@@ -96,12 +100,16 @@ describe('a killed browser (SIGKILL: no pagehide, no beforeunload)', () => {
     }
     expect(await cell(page, 't3.new.total').inputValue()).toBe('15');
     expect(await overview(page).inputValue()).toBe(TYPED_TEXT);
-    // Of the keys typed just before the kill: a prefix survives (none, some or all), nothing garbled.
+    // Of the keys typed while the kill came: a prefix survives, nothing garbled, and it holds every
+    // key older than 1 s even though the typing never paused.
     const late = await page.getByRole('textbox', { name: PROBLEMS, exact: true }).inputValue();
     expect(LATE_TEXT.startsWith(late)).toBe(true);
+    const olderThan1s = typedAt.filter((t) => killedAt - t > 1000).length;
+    const lostAge = late.length < typedAt.length ? killedAt - typedAt[late.length]! : 0;
     console.info(
-      `[drafts.e2e] killed 0 ms after the last key: ${late.length} of ${LATE_TEXT.length} late characters kept`,
+      `[drafts.e2e] typing without pause, killed ${killedAt - typedAt.at(-1)!} ms after the last key: ${late.length} of ${LATE_TEXT.length} characters kept (${olderThan1s} older than 1 s); the newest kept key was ${late.length ? killedAt - typedAt[late.length - 1]! : '-'} ms old, the oldest lost ${lostAge} ms`,
     );
+    expect(late.length).toBeGreaterThanOrEqual(olderThan1s);
     expect(await page.locator('[role=alert]').count()).toBe(0);
     // And the reopened draft saves again.
     await typeCell(page, 't3.new.research', '1');
@@ -109,7 +117,7 @@ describe('a killed browser (SIGKILL: no pagehide, no beforeunload)', () => {
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
     await owned.close();
-  });
+  }, 240_000); // two browser starts: slow on a busy machine
 });
 
 describe('drafts in one browser', () => {
