@@ -15,7 +15,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { blankReport, type Report, ReportSchema } from '../src/report/document.ts';
-import { buildPages, call, launchBrowser, machineLoad, openBenchPage } from './lib/browser-page.ts';
+import {
+  type BuiltPages,
+  buildPages,
+  call,
+  launchBrowser,
+  machineLoad,
+  openBenchPage,
+} from './lib/browser-page.ts';
 import { runIfMain } from './lib/run-alone.ts';
 import { summarise } from './lib/stats.ts';
 import type { BenchRow } from './lib/types.ts';
@@ -46,12 +53,35 @@ async function firstExport(browser: Browser, url: string, report: Report, checkG
   }
 }
 
+/** A fresh context, the page loaded, the probe worker's step timings. */
+async function probe(browser: Browser, url: string, report: Report) {
+  const context = await browser.newContext();
+  try {
+    const page = await openBenchPage(await context.newPage(), url);
+    return await call<PdfBench, 'probe'>(page, 'probe', report, FINGERPRINT, SAVED_AT);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Median of each step over the probes: as row fields, and as text. */
+function stepsOf(probes: readonly Record<string, number>[]) {
+  const names = Object.keys(probes[0] ?? {});
+  const median = (name: string) => summarise(probes.map((p) => p[name] ?? 0)).median;
+  return {
+    median,
+    fields: Object.fromEntries(names.map((name) => [`${name}_ms`, median(name)])),
+    text: names.map((name) => `${name} ${median(name).toFixed(0)}`).join(', '),
+  };
+}
+
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 
 export default async function pdfBrowserBench(): Promise<BenchRow[]> {
   const pages = await buildPages(['pdf']);
   let browser: Browser | null = null;
+  let separate: BuiltPages | null = null;
   try {
     browser = await launchBrowser();
     const url = pages.url('pdf');
@@ -64,13 +94,14 @@ export default async function pdfBrowserBench(): Promise<BenchRow[]> {
       checked.push((await firstExport(browser, url, report, true)).ms);
     }
 
-    // Where a first export's time goes: a twin of the worker timing each step inside it.
+    // Where a first export's time goes: a twin of the worker timing each step inside it, on the
+    // app's build and, interleaved, on a build that leaves the fonts as files the worker fetches.
+    separate = await buildPages(['pdf'], { inlineAssets: () => false });
     const probes: Record<string, number>[] = [];
+    const separateProbes: Record<string, number>[] = [];
     for (let i = 0; i < PROBES; i++) {
-      const context = await browser.newContext();
-      const page = await openBenchPage(await context.newPage(), url);
-      probes.push(await call<PdfBench, 'probe'>(page, 'probe', report, FINGERPRINT, SAVED_AT));
-      await context.close();
+      probes.push(await probe(browser, url, report));
+      separateProbes.push(await probe(browser, separate.url('pdf'), report));
     }
 
     const context = await browser.newContext();
@@ -92,9 +123,8 @@ export default async function pdfBrowserBench(): Promise<BenchRow[]> {
     const w = summarise(warm.times);
     const trip = summarise(trips);
     const build = `production vite build of bench/pages/pdf (app build settings); ${machineLoad()}`;
-    const steps = Object.keys(probes[0] ?? {});
-    const step = (name: string) => summarise(probes.map((p) => p[name] ?? 0)).median;
-    const breakdown = steps.map((name) => `${name} ${step(name).toFixed(0)}`).join(', ');
+    const inlined = stepsOf(probes);
+    const fetched = stepsOf(separateProbes);
     return [
       {
         name: 'PDF export of the sample, first after page load (worker start → bytes)',
@@ -116,9 +146,15 @@ export default async function pdfBrowserBench(): Promise<BenchRow[]> {
       },
       {
         name: 'PDF first export, step by step inside a twin of the worker (whole)',
-        median_ms: step('whole'),
-        ...Object.fromEntries(steps.map((name) => [`${name}_ms`, step(name)])),
-        note: `medians of ${probes.length} fresh contexts, ms: ${breakdown}; codeLoaded = worker created → its module running (fetch + compile of the ${mb(workerBytes)} file)`,
+        median_ms: inlined.median('whole'),
+        ...inlined.fields,
+        note: `medians of ${probes.length} fresh contexts, ms: ${inlined.text}; codeLoaded = worker created → its module running (fetch + compile of the ${mb(workerBytes)} file)`,
+      },
+      {
+        name: 'same, fonts as separate .otf files (experiment, not the app build)',
+        median_ms: fetched.median('whole'),
+        ...fetched.fields,
+        note: `interleaved with the row above; worker file ${mb(separate.bytesOf((f) => /\/worker-[^/]*\.js$/.test(f)))}, fonts fetched by loadBundledFonts; ms: ${fetched.text}`,
       },
       {
         name: 'PDF export of the sample, warm (worker running)',
@@ -141,6 +177,7 @@ export default async function pdfBrowserBench(): Promise<BenchRow[]> {
   } finally {
     await browser?.close();
     await pages.close();
+    await separate?.close();
   }
 }
 

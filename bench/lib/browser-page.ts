@@ -35,7 +35,10 @@ function filesUnder(dir: string): string[] {
 }
 
 /** Production build of the named pages (bench/pages/<name>.html), served on 127.0.0.1. */
-export async function buildPages(names: readonly string[]): Promise<BuiltPages> {
+export async function buildPages(
+  names: readonly string[],
+  options: { inlineAssets?: (file: string) => boolean | undefined } = {},
+): Promise<BuiltPages> {
   const outDir = mkdtempSync(join(tmpdir(), 'nianbao-bench-pages-'));
   const remove = () => rmSync(outDir, { recursive: true, force: true });
   try {
@@ -49,7 +52,7 @@ export async function buildPages(names: readonly string[]): Promise<BuiltPages> 
         outDir,
         emptyOutDir: true,
         target: BUILD_TARGET,
-        assetsInlineLimit: inlineFonts,
+        assetsInlineLimit: options.inlineAssets ?? inlineFonts,
         rolldownOptions: { input: Object.fromEntries(names.map((n) => [n, join(PAGES_DIR, `${n}.html`)])) },
       },
       worker: workerOptions,

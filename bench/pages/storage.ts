@@ -6,7 +6,14 @@
 import { type IDBPDatabase, openDB } from 'idb';
 import type { Report } from '../../src/report/document.ts';
 import { evaluate } from '../../src/report/rules.ts';
-import { contentFacts, storableReport } from '../../src/storage/records.ts';
+import { openDraftDb } from '../../src/storage/db.ts';
+import {
+  contentFacts,
+  newDraftRow,
+  requireRow,
+  savedRow,
+  storableReport,
+} from '../../src/storage/records.ts';
 import type { DraftRepository } from '../../src/storage/repository.ts';
 import { openDraftRepository } from '../../src/storage/repository.ts';
 import { exposeBench } from './expose.ts';
@@ -115,6 +122,49 @@ const api = {
       parts.json.push(t4 - t3);
     }
     return parts;
+  },
+
+  /**
+   * Experiment for a fix: save() replicated step by step on a database of the same schema (its own
+   * name), as it is (each request awaited before the next) and with the three writes issued together
+   * after the version read (one wait instead of three), alternating so both see the same machine.
+   */
+  async saveVariants(report: Report, cell: string, warmup: number, samples: number) {
+    const db = await openDraftDb({ name: 'bench-save-variants' });
+    const id = 'variant';
+    const first = storableReport(report, id);
+    await db.put('drafts', newDraftRow(first, null, Date.now()));
+    await db.put('bodies', { id, report: first });
+    const times = { sequential: [] as number[], pipelined: [] as number[] };
+    try {
+      for (let i = 0; i < warmup + samples; i++) {
+        for (const variant of ['sequential', 'pipelined'] as const) {
+          const next = withCell(report, cell, i % 2 ? 7 : 3);
+          const start = performance.now();
+          const stored = storableReport(next, id);
+          const tx = db.transaction(['drafts', 'bodies', 'pending'], 'readwrite');
+          const row = requireRow(await tx.objectStore('drafts').get(id), id);
+          const saved = savedRow(row, stored, Date.now());
+          if (variant === 'sequential') {
+            await tx.objectStore('drafts').put(saved);
+            await tx.objectStore('bodies').put({ id, report: stored });
+            await tx.objectStore('pending').delete(id);
+          } else {
+            const writes = [
+              tx.objectStore('drafts').put(saved),
+              tx.objectStore('bodies').put({ id, report: stored }),
+              tx.objectStore('pending').delete(id),
+            ];
+            for (const w of writes) w.catch(() => {}); // a failure shows on tx.done
+          }
+          await tx.done;
+          if (i >= warmup) times[variant].push(performance.now() - start);
+        }
+      }
+    } finally {
+      db.close();
+    }
+    return times;
   },
 
   /** Baseline of saves: one bare idb put of { id, report } per sample, in its own database. */
