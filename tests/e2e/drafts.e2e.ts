@@ -376,3 +376,36 @@ describe('IndexedDB refused', () => {
     await context.close();
   });
 });
+
+describe('a newer version of the tool opened in another tab', () => {
+  it('this tab lets it upgrade, says so in the red banner, stops saving and keeps the screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    context.setDefaultTimeout(60_000);
+    const page = await context.newPage();
+    await newDraft(page, app.url);
+    await typeCell(page, 't3.new.natural', '5');
+    await expect.poll(() => saveStatus(page)).toMatch(/^已保存/);
+
+    // The "newer version": the same database, one schema version up, from another tab.
+    const newer = await context.newPage();
+    await newer.goto(`${app.url}#/`);
+    const upgraded = await newer.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const request = indexedDB.open('nianbao-tool', 3);
+          request.onsuccess = () => resolve(`opened v${request.result.version}`);
+          request.onerror = () => resolve(`failed: ${request.error?.name}`);
+          request.onblocked = () => resolve('blocked');
+        }),
+    );
+    expect(upgraded).toBe('opened v3');
+
+    const banner = page.getByRole('alert').filter({ hasText: '新版本' });
+    await banner.waitFor();
+    await typeCell(page, 't3.new.business', '6');
+    await expect.poll(() => saveStatus(page)).toMatch(/^保存失败（/);
+    expect(await cell(page, 't3.new.business').inputValue()).toBe('6');
+    expect(await cell(page, 't3.new.total').inputValue()).toBe('11');
+    await context.close();
+  });
+});
