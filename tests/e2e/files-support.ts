@@ -46,6 +46,10 @@ export async function freshProfile(browser: Browser, url: string): Promise<Profi
   context.setDefaultTimeout(60_000);
   context.setDefaultNavigationTimeout(90_000);
   const page = await context.newPage();
+  // Intercept file choosers from the start: Playwright turns interception on asynchronously when a
+  // listener is added, and a chooser opened before that (Ctrl+O on a busy machine) would go to the
+  // headless browser's own dialog, which cancels at once.
+  page.on('filechooser', () => undefined);
   const foreign = watchRequests(page, url);
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -115,13 +119,13 @@ export async function openByChooser(
   await chooser.setFiles({ name: file.name, mimeType: 'application/json', buffer: buffer(file.content) });
 }
 
-/** A DataTransfer holding one file, built in the page (as a real drag from the desktop would carry). */
-export async function dataTransferWith(page: Page, file: { name: string; text: string }) {
-  return page.evaluateHandle(({ name, text }) => {
+/** A DataTransfer holding files, built in the page (as a real drag from the desktop would carry). */
+export async function dataTransferWith(page: Page, ...files: { name: string; text: string }[]) {
+  return page.evaluateHandle((list) => {
     const dt = new DataTransfer();
-    dt.items.add(new File([text], name, { type: 'application/json' }));
+    for (const { name, text } of list) dt.items.add(new File([text], name, { type: 'application/json' }));
     return dt;
-  }, file);
+  }, files);
 }
 
 /** Every object store of the app's database, as JSON: equal snapshots mean storage was not touched. */

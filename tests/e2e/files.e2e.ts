@@ -209,21 +209,42 @@ describe('draft files in real Chromium', () => {
   it('opens a file dropped on the window, with the drop overlay shown while dragging', async () => {
     const c = await profile();
     const page = c.page;
-    const dt = await dataTransferWith(page, { name: saved.name, text: saved.text });
+    const file = { name: saved.name, text: saved.text };
+    const overlay = page.locator('.file-drop-overlay');
+
+    // A drag that passes over the window and leaves again: the overlay comes and goes, nothing opens.
+    const passing = await dataTransferWith(page, file);
+    await page.dispatchEvent('main', 'dragenter', { dataTransfer: passing });
+    await expect.poll(() => overlay.count()).toBe(1);
+    await page.dispatchEvent('main', 'dragleave', { dataTransfer: passing });
+    await expect.poll(() => overlay.count()).toBe(0);
+
+    // Two files at once: refused with a message, nothing stored.
+    const two = await dataTransferWith(page, file, { ...file, name: `副本-${file.name}` });
+    await page.dispatchEvent('main', 'dragenter', { dataTransfer: two });
+    await page.dispatchEvent('main', 'drop', { dataTransfer: two });
+    await expect
+      .poll(() => page.getByRole('alert').innerText())
+      .toContain('一次只能打开一个草稿文件（拖入了 2 个）');
+    expect(await overlay.count()).toBe(0);
+    expect(await storedDraftIds(page)).toEqual([]);
+
+    const dt = await dataTransferWith(page, file);
     await page.dispatchEvent('main', 'dragenter', { dataTransfer: dt });
     await page.dispatchEvent('main', 'dragover', { dataTransfer: dt });
-    const overlay = page.locator('.file-drop-overlay');
     await expect.poll(() => overlay.innerText()).toContain('松开鼠标，打开草稿文件');
     await shot(page, 'drop-overlay');
     await page.dispatchEvent('main', 'drop', { dataTransfer: dt });
     expect(await openDraftId(page)).toBe(draftId);
     expect(await overlay.count()).toBe(0);
-    expect(await cellValues(page)).toEqual(await cellValues(b.page));
+    const cells = await cellValues(page);
+    for (const [id, value] of Object.entries(saved.json.report.cells))
+      expect(cells[id], id).toBe(value === null ? '' : String(value));
     expect(await page.getByRole('textbox', { name: PROBLEMS }).inputValue()).toBe(
       saved.json.report.sections.problems,
     );
     expect(await storedDraftIds(page)).toEqual([draftId]);
-    c.page.on('close', () => undefined);
+    expect(await storedReport(page, draftId)).toEqual(saved.json.report);
     xssProfile = c;
   });
 
@@ -348,6 +369,9 @@ describe('draft files in real Chromium', () => {
     expect(await page.locator('[id="cell-t3.new.natural"]').inputValue()).toBe('11');
     expect(await storedDraftIds(page)).toEqual([...ids, copyId].sort());
     expect((await storedReport(page, draftId))?.cells['t3.new.natural']).toBe(7);
+    // A copy is not linked to the file (saving it there would overwrite the other draft's file).
+    await expect.poll(() => page.title()).toMatch(/（未保存到文件） - 信息公开年报填报工具$/);
+    expect(await fileStatus(page)).toBe('未保存到文件');
 
     await home(page);
     await conflict();
