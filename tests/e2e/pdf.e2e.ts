@@ -226,6 +226,8 @@ describe('PDF export in real Chromium', () => {
     expect(pdftotext(file).split('\f').slice(0, -1).length).toBe(clean.pages.length);
     expect(await dialog.getByRole('status').innerText()).toContain('已在新标签页中打开');
     expect(await dialog.getByRole('alert').count()).toBe(0);
+    await popup.waitForLoadState('load').catch(() => undefined);
+    await popup.screenshot({ path: `${OUT}/pdf-print-tab.png` });
     await popup.close();
     await closeExportPanel(page);
   });
@@ -280,9 +282,11 @@ describe('PDF export in real Chromium', () => {
     expect(await dialog.getByRole('alert').innerText()).toContain(
       '每一页都会带「草稿 · 审核未通过」水印，首页列出未解决的问题',
     );
+    await dialog.screenshot({ path: `${OUT}/pdf-dialog-draft.png` });
     const draft = await download('draft');
     expect(draft.name).toBe(`${NAME}-草稿.pdf`);
 
+    await expect.poll(() => page.locator('.save-status').innerText(), SLOW).toMatch(/^已保存/);
     const broken = await storedReport(page, draftId);
     const errors = evaluate(broken).filter((f) => f.severity === '错误');
     expect(errors.map((e) => e.ruleId)).toContain('T3-A');
@@ -325,6 +329,7 @@ describe('PDF export in real Chromium', () => {
     await expect
       .poll(() => missing.innerText(), SLOW)
       .toContain('「𠀀」（U+20000）出现在：五、存在的主要问题及改进情况');
+    await dialog.screenshot({ path: `${OUT}/pdf-dialog-missing-glyphs.png` });
     await dialog.getByRole('button', { name: '返回修改' }).click();
     await page.locator('.export-dialog').waitFor({ state: 'detached' });
 
