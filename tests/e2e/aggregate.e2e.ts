@@ -199,7 +199,8 @@ describe('汇总 in real Chromium', () => {
 
   it('makes the combined report: a new draft whose tables are the sums, and exports its PDF', async () => {
     await page.getByLabel(/汇总报告的机关名称/).fill(COMBINED_AGENCY);
-    await page.getByRole('button', { name: '生成汇总报告' }).click();
+    // A double click must make one combined draft, not two (checked in the draft list below).
+    await page.getByRole('button', { name: '生成汇总报告' }).dblclick();
     await expect.poll(() => draftIdOf(page)).not.toBeNull();
     await page.locator('[id="cell-t3.total.total"]').waitFor();
     expect(await page.getByLabel('机关名称').inputValue()).toBe(COMBINED_AGENCY);
@@ -252,6 +253,13 @@ describe('汇总 in real Chromium', () => {
     expect(text).toContain(`一、本年新收政府信息公开申请数量（${shown['t3.new.total']}）`);
     await expect.poll(() => page.locator('.export-progress').innerText()).toContain('已开始下载');
     await screenshot(page, 'aggregate-pdf-exported');
+  });
+
+  it('stored two drafts in all: the sample and one combined report', async () => {
+    await nav('草稿列表').click();
+    await page.locator('.draft-table tbody tr').first().waitFor();
+    const agencies = await page.locator('.draft-table tbody tr td:nth-of-type(1)').allInnerTexts();
+    expect(agencies.sort()).toEqual([COMBINED_AGENCY, sample.agency].sort());
   });
 
   it('takes a whole folder: its .json files, other files skipped and said so', async () => {

@@ -103,7 +103,8 @@ describe('导入往年报告 in real Chromium', () => {
     expect(await review.getByText('审核全部通过。').count()).toBe(1);
     await screenshot(page, 'import-review-sample');
 
-    await review.getByRole('button', { name: '确认导入' }).click();
+    // A double click (a common habit) must make one draft, not two.
+    await review.getByRole('button', { name: '确认导入' }).dblclick();
     await expect.poll(() => draftIdOf(page)).not.toBeNull();
     importedId = draftIdOf(page);
     await page.locator('[id="cell-t3.new.natural"]').waitFor();
@@ -136,6 +137,7 @@ describe('导入往年报告 in real Chromium', () => {
     expect(cells[0]).toBe(AGENCY);
     expect(cells[1]).toBe(String(YEAR));
     expect(cells[3]).toMatch(/错误 0/);
+    expect(await draftRows().count()).toBe(1);
     await screenshot(page, 'import-draft-list');
   });
 

@@ -1,5 +1,5 @@
 import { fileSave } from 'browser-fs-access';
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { duplicateSubject } from '../../aggregate/duplicates.ts';
 import { sumUnits } from '../../aggregate/sum.ts';
 import { csvBytes, unitsToCsv } from '../../aggregate/unit-csv.ts';
@@ -46,6 +46,9 @@ export function AggregateScreen({
   const state = useAggregate();
   const [agency, setAgency] = useState('');
   const [message, setMessage] = useState<string | null>(null);
+  // Made once: storing the draft takes a moment, and a second click must not store a second one.
+  const [created, setCreated] = useState(false);
+  const creating = useRef(false);
 
   const counted = useMemo(
     () => state.ready.filter((u) => state.included.has(u.key)),
@@ -64,6 +67,9 @@ export function AggregateScreen({
   }, [state.duplicateOf, state.included]);
 
   const create = () => {
+    if (creating.current) return;
+    creating.current = true;
+    setCreated(true);
     onCreateDraft(
       sumUnits(
         counted.map((u) => u.report),
@@ -137,6 +143,7 @@ export function AggregateScreen({
             agency={agency}
             onAgency={setAgency}
             onCreate={create}
+            creating={created}
             onExport={() => void exportCsv()}
             message={message}
           />

@@ -12,6 +12,8 @@ export interface CombinePanelProps {
   agency: string;
   onAgency(agency: string): void;
   onCreate(): void;
+  /** The combined draft is being stored (and will open): no second one. */
+  creating?: boolean;
   onExport(): void;
   message: string | null;
 }
@@ -72,8 +74,13 @@ export function CombinePanel(props: CombinePanelProps) {
         />
       </label>
       <div class="aggregate-buttons">
-        <button type="button" class="primary" disabled={Boolean(blocked)} onClick={props.onCreate}>
-          生成汇总报告
+        <button
+          type="button"
+          class="primary"
+          disabled={Boolean(blocked) || props.creating}
+          onClick={props.onCreate}
+        >
+          {props.creating ? '正在生成汇总报告…' : '生成汇总报告'}
         </button>
         <button type="button" disabled={Boolean(blocked)} onClick={props.onExport}>
           导出各单位数据（CSV）

@@ -54,6 +54,9 @@ export function ImportReview(props: ImportReviewProps) {
   const counts = countBySeverity(issues);
   const doubts = counts.未找到 + counts.不确定;
   const [checked, setChecked] = useState(false);
+  // Confirmed once: storing the draft takes a moment, and a second click must not store it twice.
+  const [confirmed, setConfirmed] = useState(false);
+  const confirming = useRef(false);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
@@ -123,8 +126,18 @@ export function ImportReview(props: ImportReviewProps) {
           </label>
         ) : null}
         <div class="import-buttons">
-          <button type="button" class="primary" disabled={doubts > 0 && !checked} onClick={props.onConfirm}>
-            确认导入
+          <button
+            type="button"
+            class="primary"
+            disabled={(doubts > 0 && !checked) || confirmed}
+            onClick={() => {
+              if (confirming.current) return;
+              confirming.current = true;
+              setConfirmed(true);
+              props.onConfirm();
+            }}
+          >
+            {confirmed ? '正在创建草稿…' : '确认导入'}
           </button>
           <button type="button" onClick={props.onBack}>
             重新粘贴

@@ -120,6 +120,17 @@ describe('AggregateScreen', () => {
     expect(report.cells).toEqual(sumUnits([unit('甲局'), unit('乙局')]).cells);
   });
 
+  it('makes the combined report once: a double click does not store a second one', async () => {
+    const { user, onCreateDraft } = setup();
+    await addFiles(user, await fiveFiles());
+    const button = screen.getByRole('button', { name: '生成汇总报告' });
+    // Two clicks in one go, before any re-render (as a quick double click can land).
+    button.click();
+    button.click();
+    expect(onCreateDraft).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(screen.getByRole('button', { name: '正在生成汇总报告…' })).toBeDisabled());
+  });
+
   it('exports the counted units as CSV with a BOM, one row each and a 合计 row', async () => {
     const { user, saveFile } = setup();
     await addFiles(user, await fiveFiles());

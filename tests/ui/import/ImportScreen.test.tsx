@@ -83,6 +83,17 @@ describe('ImportScreen', () => {
     expect(onConfirm).toHaveBeenCalledTimes(1);
   });
 
+  it('confirms once: a double click does not store the draft twice', async () => {
+    const { onConfirm } = setup();
+    paste({ 'text/plain': SAMPLE_TEXT });
+    const button = confirmButton();
+    // Two clicks in one go, before any re-render (as a quick double click can land).
+    button.click();
+    button.click();
+    expect(onConfirm).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(screen.getByRole('button', { name: '正在创建草稿…' })).toBeDisabled());
+  });
+
   it('lists the checks of the imported draft (a published total that does not add up)', () => {
     setup();
     paste({ 'text/plain': setCellText(SAMPLE_TEXT, '（七）总计', 0, '5') });
@@ -127,5 +138,6 @@ describe('ImportScreen', () => {
     expect(await axeViolations(view.container)).toEqual([]);
     paste({ 'text/plain': setCellText(SAMPLE_TEXT, '规章', 1, '/') });
     expect(await axeViolations(view.container)).toEqual([]);
-  });
+    // axe over the review's 200 cells takes seconds in happy-dom on a busy machine.
+  }, 60_000);
 });
