@@ -172,7 +172,18 @@ export function useDraftFiles(options: UseDraftFilesOptions): DraftFiles {
 
   const open = useCallback(async () => {
     if (busyRef.current) return;
-    const picked = await pickDraftFile().catch(() => null);
+    let picked: Awaited<ReturnType<typeof pickDraftFile>>;
+    try {
+      picked = await pickDraftFile();
+    } catch {
+      // Not a cancel (that is null): the browser refused the picker, e.g. Ctrl+O long after the last
+      // click, or a policy. Silence would look like a dead button.
+      setNotice({
+        tone: 'error',
+        message: '无法打开文件选择窗口：请点击“打开文件”按钮再试，或把草稿文件拖到本窗口中。',
+      });
+      return;
+    }
     if (picked) await openFile(picked.file, picked.handle);
   }, [openFile]);
 

@@ -123,6 +123,19 @@ describe('保存到文件', () => {
 });
 
 describe('打开文件', () => {
+  it('says nothing when the clerk closes the picker, and says so when the browser refuses it', async () => {
+    pick.mockRejectedValueOnce(new DOMException('aborted', 'AbortError'));
+    const store = setup();
+    ctrl('o');
+    await waitFor(() => expect(pick).toHaveBeenCalledTimes(1));
+    expect(screen.queryByLabelText('文件消息')).toBeNull();
+
+    pick.mockRejectedValueOnce(new DOMException('needs a user gesture', 'NotAllowedError'));
+    ctrl('o');
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('无法打开文件选择窗口'));
+    expect(store.put).not.toHaveBeenCalled();
+  });
+
   it('Ctrl+O with a differing stored draft asks; 覆盖 writes once and links the file', async () => {
     const fromFile = setCells(sampleReport(), { 't3.new.natural': 5 });
     const picked = Object.assign(fileOf((await sampleDraft(fromFile)).text, '同事改过.nianbao.json'), {
