@@ -28,7 +28,7 @@ export const WORKER_LOAD_FAILED =
   '无法启动 PDF 导出组件。请刷新页面后重试；如仍不行，请换用 Chromium 86 或更新版本的浏览器（如新版 360、QQ、奇安信浏览器或 Edge）。';
 export const WORKER_CRASHED = 'PDF 导出组件意外停止（可能是内存不足）。请关闭其他标签页后重试。';
 
-export function lazyWorker(load: () => Promise<{ default: WorkerFactory }>): LazyWorker {
+export function lazyWorker(load: () => Promise<WorkerFactory>): LazyWorker {
   const listeners = new Set<Listener>();
   const queue: [PdfWorkerRequest, Transferable[]][] = [];
   const unanswered = new Set<number>();
@@ -48,7 +48,7 @@ export function lazyWorker(load: () => Promise<{ default: WorkerFactory }>): Laz
   };
 
   const ready = load()
-    .then(({ default: create }) => {
+    .then((create) => {
       if (terminated) return;
       worker = create();
       worker.addEventListener('message', (event: MessageEvent<PdfWorkerResponse>) => dispatch(event.data));

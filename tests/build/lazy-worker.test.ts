@@ -49,14 +49,14 @@ const collect = (worker: ReturnType<typeof lazyWorker>) => {
 describe('lazyWorker', () => {
   it('queues requests until the code has loaded, then delivers them in order', async () => {
     const echo = new EchoWorker();
-    const load = deferred<{ default: WorkerFactory }>();
+    const load = deferred<WorkerFactory>();
     const worker = lazyWorker(() => load.promise);
     const replies = collect(worker);
     worker.postMessage(request(1));
     worker.postMessage(request(2));
     await Promise.resolve();
     expect(replies).toEqual([]);
-    load.resolve({ default: () => echo as unknown as Worker });
+    load.resolve(() => echo as unknown as Worker);
     await worker.ready;
     await new Promise((r) => setTimeout(r, 0));
     expect(echo.received.map((m) => m.id)).toEqual([1, 2]);
@@ -78,7 +78,7 @@ describe('lazyWorker', () => {
 
   it('a crash fails only the requests still unanswered', async () => {
     const echo = new EchoWorker();
-    const worker = lazyWorker(async () => ({ default: () => echo as unknown as Worker }));
+    const worker = lazyWorker(async () => () => echo as unknown as Worker);
     const replies = collect(worker);
     worker.postMessage(request(1));
     await worker.ready;
@@ -94,15 +94,13 @@ describe('lazyWorker', () => {
 
   it('terminate stops the real worker, and a late load starts nothing', async () => {
     const echo = new EchoWorker();
-    const load = deferred<{ default: WorkerFactory }>();
+    const load = deferred<WorkerFactory>();
     let created = 0;
     const worker = lazyWorker(() => load.promise);
     worker.terminate();
-    load.resolve({
-      default: () => {
-        created++;
-        return echo as unknown as Worker;
-      },
+    load.resolve(() => {
+      created++;
+      return echo as unknown as Worker;
     });
     await worker.ready;
     expect(created).toBe(0);

@@ -34,7 +34,7 @@ async function loadFromPage() {
   }
   const url = blobUrl;
   // Classic, not { type: 'module' }: Chromium refuses module workers from blob: URLs on file://.
-  return { default: () => new Worker(url) };
+  return () => new Worker(url);
 }
 
 export function createPdfWorker(): Worker {

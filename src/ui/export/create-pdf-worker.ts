@@ -8,5 +8,11 @@ import { lazyWorker } from '../../platform/lazy-worker.ts';
 
 export function createPdfWorker(): Worker {
   // A stand-in with the Worker methods the PDF client uses (WorkerLike in src/pdf/worker-client.ts).
-  return lazyWorker(() => import('../../pdf/worker.ts?worker&inline')) as unknown as Worker;
+  return lazyWorker(() =>
+    import('../../pdf/worker.ts?worker&inline').then(
+      ({ default: PdfWorker }) =>
+        () =>
+          new PdfWorker(),
+    ),
+  ) as unknown as Worker;
 }
