@@ -51,26 +51,31 @@ export async function openSample(page: Page, url: string): Promise<string> {
   return decodeURIComponent(new URL(page.url()).hash.replace('#/draft/', ''));
 }
 
-/** The report as stored in IndexedDB for this draft (what the fingerprint is computed from). */
-export async function storedReport(page: Page, draftId: string): Promise<Report> {
+/** The draft as stored in IndexedDB: its report (what the fingerprint is of) and when it was saved. */
+export async function storedDraft(page: Page, draftId: string): Promise<{ report: Report; savedAt: Date }> {
   const stored = await page.evaluate(
     (id) =>
-      new Promise<unknown>((resolve, reject) => {
+      new Promise<{ report: unknown; savedAt: number }>((resolve, reject) => {
         const open = indexedDB.open('nianbao-tool');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const get = open.result.transaction('bodies').objectStore('bodies').get(id);
-          get.onsuccess = () => {
-            resolve(get.result?.report);
+          const tx = open.result.transaction(['drafts', 'bodies']);
+          const row = tx.objectStore('drafts').get(id);
+          const body = tx.objectStore('bodies').get(id);
+          tx.oncomplete = () => {
+            resolve({ report: body.result?.report, savedAt: row.result?.savedAt });
             open.result.close();
           };
-          get.onerror = () => reject(get.error);
+          tx.onerror = () => reject(tx.error);
         };
       }),
     draftId,
   );
-  return ReportSchema.parse(stored);
+  return { report: ReportSchema.parse(stored.report), savedAt: new Date(stored.savedAt) };
 }
+
+/** A time as the PDF footer prints it: to the minute. */
+export const toMinute = (date: Date) => new Date(Math.floor(date.getTime() / 60_000) * 60_000);
 
 /** The draft toolbar's 导出PDF or 打印 panel, opened if it is not. */
 export async function openExportPanel(page: Page, intent: 'download' | 'print') {

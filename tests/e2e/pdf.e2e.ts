@@ -39,7 +39,8 @@ import {
   recordExportStatus,
   renderKept,
   SLOW,
-  storedReport,
+  storedDraft,
+  toMinute,
   typeCell,
   writeKept,
 } from './pdf-support.ts';
@@ -128,7 +129,8 @@ describe('PDF export in real Chromium', () => {
   });
 
   it('gives back the report text, every table label and number in its cell, and the draft’s fingerprint', async () => {
-    report = await storedReport(page, draftId);
+    const stored = await storedDraft(page, draftId);
+    report = stored.report;
     const text = squeeze(bodyText(clean.pages.join('\f')).join(''));
     expect(text).toContain(squeeze(reportTitle(report.agency, report.year)));
     for (const section of SECTIONS) expect(text).toContain(section.heading);
@@ -138,9 +140,10 @@ describe('PDF export in real Chromium', () => {
     expect(paragraphs.length).toBeGreaterThan(10);
     for (const paragraph of paragraphs) expect(text).toContain(paragraph);
 
-    // The footer carries the stored draft's own hash, and the save time.
+    // The footer carries the stored draft's own hash, and the time it was saved.
     const footer = footerSettings(clean.pages[0]!);
     expect(footer.fingerprint).toBe(await pdfFingerprint(report));
+    expect(footer.savedAt).toEqual(toMinute(stored.savedAt));
     clean.pages.forEach((p, i) => {
       expect(p).toContain(`第 ${i + 1} 页，共 ${clean.pages.length} 页`);
     });
@@ -287,7 +290,12 @@ describe('PDF export in real Chromium', () => {
     expect(draft.name).toBe(`${NAME}-草稿.pdf`);
 
     await expect.poll(() => page.locator('.save-status').innerText(), SLOW).toMatch(/^已保存/);
-    const broken = await storedReport(page, draftId);
+    const { report: broken, savedAt } = await storedDraft(page, draftId);
+    // Edited just before: the export saved the edit first and prints that save's fingerprint and time.
+    expect(footerSettings(draft.pages[0]!)).toEqual({
+      fingerprint: await pdfFingerprint(broken),
+      savedAt: toMinute(savedAt),
+    });
     const errors = evaluate(broken).filter((f) => f.severity === '错误');
     expect(errors.map((e) => e.ruleId)).toContain('T3-A');
     // pdf.js keeps the diagonal watermark a text item of its own (pdftotext mixes it into the lines).
