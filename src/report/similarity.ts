@@ -276,7 +276,9 @@ export const SIMILARITY_RULES: readonly Rule[] = SECTIONS.flatMap((section) =>
           check(report: Report) {
             const last = report.lastYear?.sections[section.key as TextSectionKey];
             const now = report.sections[section.key as TextSectionKey];
-            if (!last || !now.trim()) return null;
+            // Still 需更新 (TEXT-STALE): that finding already says it is last year's text.
+            if (!last || !now.trim() || report.staleSections.includes(section.key as TextSectionKey))
+              return null;
             return similarityMessage(section.heading, now, last, report.lastYear!.year);
           },
         } satisfies Rule,

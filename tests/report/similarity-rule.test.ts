@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/document.ts';
+import { nextYearReport } from '../../src/report/next-year.ts';
 import { evaluate } from '../../src/report/rules.ts';
 import { compareTexts, isSimilarSection, MIN_SIMILAR_SECTION_CHARS } from '../../src/report/similarity.ts';
 import { sampleReport } from './fixtures/gx-kjt-2021.ts';
@@ -55,6 +56,16 @@ describe('TEXT-SIMILAR in evaluate()', () => {
     const after = similarFindings(withCells(report, { 't3.new.natural': 5 }));
     expect(before).toHaveLength(1);
     expect(after).toEqual(before);
+  });
+
+  it('leaves a section still marked 需更新 to TEXT-STALE, and flags it once edited with only the figures', () => {
+    const fresh = nextYearReport(sampleReport({ manualTotals: true }));
+    const fired = (r: Report) =>
+      evaluate(r).filter((f) => f.ruleId.startsWith('TEXT-') && f.fields.includes('problems'));
+    expect(fired(fresh).map((f) => f.ruleId)).toEqual(['TEXT-STALE']);
+    const edited = { ...fresh, staleSections: fresh.staleSections.filter((k) => k !== 'problems') };
+    edited.sections = { ...edited.sections, problems: edited.sections.problems.replace('2020年', '2021年') };
+    expect(fired(edited).map((f) => f.ruleId)).toEqual(['TEXT-SIMILAR']);
   });
 
   it('follows the text: the 提示 goes once most of the section is rewritten', () => {
