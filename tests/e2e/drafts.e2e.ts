@@ -12,6 +12,7 @@ import { launchBrowser, startApp, watchRequests } from './browser.ts';
 import {
   cell,
   draftIdOf,
+  type OwnedChromium,
   pasteInto,
   saveStatus,
   startOwnedChromium,
@@ -23,6 +24,14 @@ import {
 let app: { url: string; close(): Promise<void> };
 let browser: Browser;
 const profiles: string[] = [];
+/** Chromiums started by the crash test, closed in afterAll even when the test fails. */
+const owned: OwnedChromium[] = [];
+
+async function startOwned(profile: string): Promise<OwnedChromium> {
+  const started = await startOwnedChromium(profile);
+  owned.push(started);
+  return started;
+}
 
 beforeAll(async () => {
   mkdirSync('test-results', { recursive: true });
@@ -31,6 +40,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  for (const chromium of owned) await chromium.close();
   await browser?.close();
   await app?.close();
   for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
@@ -70,8 +80,8 @@ const PROBLEMS = '五、存在的主要问题及改进情况';
 describe('a killed browser (SIGKILL: no pagehide, no beforeunload)', () => {
   it('keeps every keystroke older than 1 s (table 3 and a text section); a draft killed mid-typing opens intact', async () => {
     const profile = newProfile();
-    let owned = await startOwnedChromium(profile);
-    let page = await owned.context.newPage();
+    let chromium = await startOwned(profile);
+    let page = await chromium.context.newPage();
     const foreign = watchRequests(page, app.url);
     const id = await newDraft(page, app.url);
     for (const [cellId, value] of Object.entries(TYPED_CELLS)) await typeCell(page, cellId, value);
@@ -83,10 +93,10 @@ describe('a killed browser (SIGKILL: no pagehide, no beforeunload)', () => {
     await page.getByRole('textbox', { name: PROBLEMS, exact: true }).click();
     const typedAt = await typeSteadily(page, LATE_TEXT, 150);
     const killedAt = Date.now();
-    await owned.kill();
+    await chromium.kill();
 
-    owned = await startOwnedChromium(profile);
-    page = await owned.context.newPage();
+    chromium = await startOwned(profile);
+    page = await chromium.context.newPage();
     foreign.push(...watchRequests(page, app.url));
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -116,7 +126,7 @@ describe('a killed browser (SIGKILL: no pagehide, no beforeunload)', () => {
     await expect.poll(() => saveStatus(page)).toMatch(/^已保存 \d\d:\d\d:\d\d$/);
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
-    await owned.close();
+    await chromium.close();
   }, 240_000); // two browser starts: slow on a busy machine
 });
 
