@@ -107,6 +107,7 @@ describe('PDF export in real Chromium', () => {
     expect(clean.name).toBe(`${NAME}.pdf`);
 
     // The dialog said what it was doing while the worker ran: the glyph check, then the export stages.
+    console.info('export status texts seen:', JSON.stringify(clean.statuses));
     expect(clean.statuses.some((s) => s.startsWith('正在检查字形'))).toBe(true);
     expect(clean.statuses.some((s) => /排版|嵌入字体|绘制第 \d+ 页|生成文件|正在准备导出/.test(s))).toBe(
       true,
