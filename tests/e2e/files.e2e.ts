@@ -261,7 +261,11 @@ describe('draft files in real Chromium', () => {
       {
         name: '不是JSON.nianbao.json',
         content: '这不是 JSON {',
-        expect: ['无法打开「不是JSON.nianbao.json」', '文件可能已损坏'],
+        expect: [
+          '无法打开「不是JSON.nianbao.json」',
+          '不是有效的 JSON 格式（第 1 行第 1 列附近',
+          '文件可能已损坏',
+        ],
         shot: 'reject-not-json',
       },
       {
