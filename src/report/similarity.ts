@@ -77,14 +77,28 @@ interface Sentence extends TextSpan {
 
 const SENTENCE = /[^。！？；!?;\n]+[。！？；!?;]*/g;
 
+/** Keys of sentences seen lately: while a clerk types, every other sentence of the section is unchanged. */
+const REMEMBERED_KEYS = 5000;
+const keys = new Map<string, string>();
+
+function keyOf(sentence: string): string {
+  let key = keys.get(sentence);
+  if (key === undefined) {
+    key = sentence
+      .normalize('NFKC')
+      .replace(/\d+(\.\d+)?/g, '#')
+      .replace(/[\s\p{P}]/gu, '');
+    if (keys.size >= REMEMBERED_KEYS) keys.clear();
+    keys.set(sentence, key);
+  }
+  return key;
+}
+
 function sentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   for (const match of text.matchAll(SENTENCE)) {
     const start = match.index;
-    const key = match[0]
-      .normalize('NFKC')
-      .replace(/\d+(\.\d+)?/g, '#')
-      .replace(/[\s\p{P}]/gu, '');
+    const key = keyOf(match[0]);
     if (key.length >= MIN_SENTENCE_CHARS)
       out.push({ start, end: start + match[0].length, text: match[0], key });
   }
