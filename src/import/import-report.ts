@@ -5,7 +5,7 @@
  *   (title, preamble) → table-tokens → table-reader (template-driven) → table-cells (values, issues)
  *   → format-2019 (which format) → here: the report, checked against the schema.
  */
-import { cellDef } from '../report/cells.ts';
+import { type CellId, cellDef, cellsOfTable } from '../report/cells.ts';
 import { blankReport, type Report, ReportSchema } from '../report/document.ts';
 import { SECTIONS, TABLES, type TableDef } from '../report/template.ts';
 import { computeTotals } from '../report/totals.ts';
@@ -140,6 +140,7 @@ export function importReport(input: { text?: string; html?: string }): ImportRes
   issues.push(...headingIssues(split, format));
 
   const given: Report['cells'] = { ...report.cells };
+  const notImportedCells: CellId[] = [];
   for (const table of TABLES) {
     const read = reads.get(table.id)!;
     const name = tableName(table);
@@ -147,6 +148,7 @@ export function importReport(input: { text?: string; html?: string }): ImportRes
       notImported.push(
         `${table.name}：2019年格式的栏目与2021年格式不同（如本年新制作数量、本年新公开数量），不能对应，未导入，请按2021年格式重新填写`,
       );
+      notImportedCells.push(...cellsOfTable(table.id).map((c) => c.id));
       continue;
     }
     if (read.rows.size === 0) {
@@ -159,6 +161,13 @@ export function importReport(input: { text?: string; html?: string }): ImportRes
       continue;
     }
     const skipRows = format === '2019' && table.id === 't3' ? TABLE3_ROWS_SPLIT_SINCE_2021 : undefined;
+    if (skipRows) {
+      notImportedCells.push(
+        ...cellsOfTable(table.id)
+          .filter((c) => skipRows.has(c.row.key))
+          .map((c) => c.id),
+      );
+    }
     const result = tableCells(read, {
       reportOrphans: split.headings[sectionIndex(table.id)] !== null,
       ...(skipRows ? { skipRows } : {}),
@@ -205,5 +214,5 @@ export function importReport(input: { text?: string; html?: string }): ImportRes
       message: `导入的内容无法组成有效的报告（${parsed.error.issues[0]?.message ?? '格式不符'}）。请检查粘贴的内容是否完整。`,
     };
   }
-  return { ok: true, report: parsed.data, issues, format, notImported, sourceText };
+  return { ok: true, report: parsed.data, issues, format, notImported, notImportedCells, sourceText };
 }

@@ -36,6 +36,8 @@ export type ImportResult =
       issues: ImportIssue[];
       format: ReportFormat;
       notImported: string[];
+      /** Cells left empty because that part of the source is not imported (2019 format): never guessed. */
+      notImportedCells: CellId[];
       sourceText: string;
     }
   | { ok: false; message: string };

@@ -289,7 +289,13 @@ describe('导入往年报告 in real Chromium', () => {
     expect(notImported[1]).toMatch(/^表三“（六）其他处理”：2019年格式为一行/);
     // Table 3 (outside （六）) and table 4 came in; table 2 is left empty.
     expect(await page.locator('[id="import-cell-t3.new.natural"]').innerText()).toBe('2');
-    expect(await page.locator('[id="import-cell-t2.normative.valid"]').innerText()).toBe('空');
+    const t2Cell = page.locator('[id="import-cell-t2.normative.valid"]');
+    expect(await t2Cell.innerText()).toMatch(/^空/);
+    expect(await t2Cell.getAttribute('class')).toContain('mark-not-imported');
+    expect(await review.locator('.review-table .mark-not-imported').count()).toBe(31);
+    expect(await review.locator('.import-summary').innerText()).toContain('31 格未导入');
+    await page.locator('[id="import-cell-t3.otherNoFee.natural"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'import-review-2019-not-imported');
     await screenshot(page, 'import-review-2019');
     // Not confirmed: 取消 leaves no draft behind.
     await nav('草稿列表').click();

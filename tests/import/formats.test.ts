@@ -40,6 +40,10 @@ describe('a report in the 2019 trial format', () => {
 
   it('lists table 2 and the single （六） row as not imported, leaving those cells empty', () => {
     for (const cell of cellsOfTable('t2')) expect(result.report.cells[cell.id]).toBeNull();
+    // The review marks exactly those cells: all of table 2 and the three split rows of table 3 (7 each).
+    const split = cellsOfTable('t3').filter((c) => SPLIT_ROWS.includes(c.row.key));
+    expect(split).toHaveLength(21);
+    expect(result.notImportedCells).toEqual([...cellsOfTable('t2'), ...split].map((c) => c.id));
     expect(result.notImported).toHaveLength(2);
     expect(result.notImported[0]).toMatch(/^表二（主动公开政府信息情况）：2019年格式的栏目与2021年格式不同/);
     expect(result.notImported[1]).toMatch(

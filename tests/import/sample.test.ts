@@ -63,6 +63,7 @@ describe('importing the sample as plain text', () => {
     expect(result.format).toBe('2021');
     expect(result.issues).toEqual([]);
     expect(result.notImported).toEqual([]);
+    expect(result.notImportedCells).toEqual([]);
     expect(ReportSchema.safeParse(result.report).success).toBe(true);
     expect(result.report.manualTotals).toBe(false);
     expect(result.report.notes).toEqual({});

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ImportIssue, ReportFormat } from '../../import/issues.ts';
+import type { CellId } from '../../report/cells.ts';
 import type { Report } from '../../report/document.ts';
 import { evaluate } from '../../report/rules.ts';
 import { reportTitle, SECTIONS, TABLES } from '../../report/template.ts';
@@ -16,6 +17,8 @@ export interface ImportedDraft {
 }
 
 export interface ImportReviewProps extends ImportedDraft {
+  /** Cells left empty because their part of the source is not imported: marked as such. */
+  notImportedCells?: readonly CellId[];
   sourceText: string;
   origin: string;
   onConfirm(): void;
@@ -51,6 +54,7 @@ function Checks({ report }: { report: Report }) {
 export function ImportReview(props: ImportReviewProps) {
   const { report, issues, format, notImported } = props;
   const marks = useMemo(() => reviewMarks(issues), [issues]);
+  const notImportedCells = useMemo(() => new Set(props.notImportedCells ?? []), [props.notImportedCells]);
   const counts = countBySeverity(issues);
   const doubts = counts.未找到 + counts.不确定;
   const [checked, setChecked] = useState(false);
@@ -67,7 +71,11 @@ export function ImportReview(props: ImportReviewProps) {
       </h2>
       <p class="import-summary" role="status">
         {format === '2019' ? '2019年试行格式的报告' : '2021年格式的报告'}。未找到 {counts.未找到} 处 · 不确定{' '}
-        {counts.不确定} 处 · 提示 {counts.提示} 处。标出的单元格请对照左侧原文核对。
+        {counts.不确定} 处 · 提示 {counts.提示} 处
+        {notImportedCells.size
+          ? `；${notImportedCells.size} 格未导入（见“未导入的内容”，需按2021年格式填写）`
+          : ''}
+        。标出的单元格请对照左侧原文核对。
       </p>
       <div class="import-sides">
         <SourcePane text={props.sourceText} origin={props.origin} lines={marks.lines} />
@@ -108,7 +116,13 @@ export function ImportReview(props: ImportReviewProps) {
           )}
           <h3>表格</h3>
           {TABLES.map((t) => (
-            <ReviewTable key={t.id} table={t} report={report} marks={marks.cells} />
+            <ReviewTable
+              key={t.id}
+              table={t}
+              report={report}
+              marks={marks.cells}
+              notImported={notImportedCells}
+            />
           ))}
           <h3>审核结果</h3>
           <Checks report={report} />

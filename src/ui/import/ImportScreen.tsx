@@ -57,6 +57,7 @@ export function ImportScreen({ onConfirm, onCancel, importer = importReport }: I
         issues={result.issues}
         format={result.format}
         notImported={result.notImported}
+        notImportedCells={result.notImportedCells}
         sourceText={result.sourceText}
         origin={origin}
         onConfirm={() =>

@@ -5,6 +5,7 @@ import axe from 'axe-core';
 import { describe, expect, it, vi } from 'vitest';
 import { type ImportedDraft, ImportScreen } from '../../../src/ui/import/ImportScreen.tsx';
 import { EXPECTED_CELLS } from '../../import/fixtures/expected.ts';
+import { report2019 } from '../../import/fixtures/report-2019.ts';
 import { SAMPLE_TEXT, sampleHtml, setCellText } from '../../import/fixtures/variants.ts';
 
 function setup() {
@@ -92,6 +93,21 @@ describe('ImportScreen', () => {
     button.click();
     expect(onConfirm).toHaveBeenCalledTimes(1);
     await waitFor(() => expect(screen.getByRole('button', { name: '正在创建草稿…' })).toBeDisabled());
+  });
+
+  it('a 2019-format report: the cells not imported are marked as such, not left to look blank', () => {
+    setup();
+    paste({ 'text/plain': report2019() });
+    const summary = document.querySelector('.import-summary')!.textContent!;
+    expect(summary).toMatch(/^2019年试行格式的报告。/);
+    expect(summary).toContain('31 格未导入'); // table 2's 10 cells and the 21 of （六）'s three rows
+    for (const id of ['t2.normative.valid', 't3.otherNoFee.natural', 't3.otherOther.total']) {
+      expect(cell(id).className).toContain('mark-not-imported');
+      expect(cell(id).textContent).toMatch(/^空未导入：/);
+    }
+    // What was imported is not marked.
+    expect(cell('t3.new.natural').className).not.toContain('mark-');
+    expect(cell('t3.new.natural').textContent).toBe(String(EXPECTED_CELLS['t3.new.natural']));
   });
 
   it('lists the checks of the imported draft (a published total that does not add up)', () => {
