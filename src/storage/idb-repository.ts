@@ -221,7 +221,13 @@ export class IdbDraftRepository implements DraftRepository {
     const existing = (await revisions.index('byDraft').getAll(draftId)).map(toMeta);
     const facts = contentFacts(report);
     const latest = existing.sort(newestRevisionFirst)[0];
-    if (latest && latest.digest === facts.digest) return null;
+    if (latest && latest.digest === facts.digest) {
+      // Same content kept a moment ago by autosave: name it for the risky operation (导入前…) instead.
+      if (latest.reason !== 'auto' || reason === 'auto') return null;
+      const relabelled = { ...latest, reason };
+      await revisions.put(relabelled);
+      return relabelled;
+    }
     const row: RevisionRow = {
       draftId,
       at: this.now(),

@@ -142,7 +142,14 @@ export class MemoryDraftRepository implements DraftRepository {
   private keepRevision(draftId: string, report: Report, reason: RevisionReason): RevisionMeta | null {
     const existing = this.metasOf(draftId);
     const facts = contentFacts(report);
-    if (existing[0]?.digest === facts.digest) return null;
+    const latest = existing[0];
+    if (latest && latest.digest === facts.digest) {
+      // Same content kept a moment ago by autosave: name it for the risky operation (导入前…) instead.
+      if (latest.reason !== 'auto' || reason === 'auto') return null;
+      const stored = this.revisions.get(latest.id)!;
+      this.revisions.set(latest.id, { ...stored, meta: { ...stored.meta, reason } });
+      return { ...latest, reason };
+    }
     const meta: RevisionMeta = {
       id: this.nextRevisionId++,
       draftId,

@@ -204,7 +204,15 @@ export function repositoryContract(name: string, make: (clock: Clock) => Promise
         const first = await repo.addRevision('d', draft.report, 'auto');
         expect(first?.reason).toBe('auto');
         clock.advance(MINUTE);
-        expect(await repo.addRevision('d', draft.report, 'paste')).toBeNull();
+        // The same content, kept a moment ago by autosave, is relabelled for the risky operation…
+        expect(await repo.addRevision('d', draft.report, 'paste')).toMatchObject({
+          id: first!.id,
+          reason: 'paste',
+        });
+        // …but a label a risky operation gave is kept, and no copy is added.
+        expect(await repo.addRevision('d', draft.report, 'import')).toBeNull();
+        expect(await repo.addRevision('d', draft.report, 'auto')).toBeNull();
+        expect((await repo.listRevisions('d')).map((r) => r.reason)).toEqual(['paste']);
         const edited = setSection(draft.report, 'overview', '本年度……');
         clock.advance(MINUTE);
         const second = await repo.addRevision('d', edited, 'paste');

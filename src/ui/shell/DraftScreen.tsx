@@ -89,21 +89,25 @@ export function DraftScreen(props: DraftScreenProps) {
   };
   return (
     <>
-      <DraftToolbar
-        editor={editor}
-        findings={editor.findings}
-        status={status}
-        fileStatus={files.statusOf(editor.report)}
-        readOnly={session.readOnly}
-        panel={panel}
-        onPanel={setPanel}
-        onSave={() => void files.save()}
-        onSaveAs={() => void files.saveAs()}
-        fileBusy={files.busy}
-      />
-      {status.state === 'error' && status.error.kind !== 'conflict' ? (
-        <StorageBanner problem={status.error} onSaveFile={() => void files.save()} />
-      ) : null}
+      {/* Sticky together: a failed save's banner stays in view under the toolbar while typing. */}
+      <div class="draft-sticky">
+        <DraftToolbar
+          editor={editor}
+          findings={editor.findings}
+          status={status}
+          fileStatus={files.statusOf(editor.report)}
+          readOnly={session.readOnly}
+          panel={panel}
+          onPanel={setPanel}
+          onSave={() => void files.save()}
+          onSaveAs={() => void files.saveAs()}
+          fileBusy={files.busy}
+          memoryOnly={repository.kind === 'memory'}
+        />
+        {status.state === 'error' && status.error.kind !== 'conflict' ? (
+          <StorageBanner problem={status.error} onSaveFile={() => void files.save()} />
+        ) : null}
+      </div>
       <ReadOnlyNotice state={session.lockState} onTakeOver={() => void session.takeOver()} />
       {session.rescued !== 'none' ? (
         <p class="screen-notice" role="status">

@@ -18,6 +18,8 @@ export interface DraftToolbarProps {
   onSave(): void;
   onSaveAs(): void;
   fileBusy: boolean;
+  /** Drafts live only in memory (IndexedDB refused): 已保存 would mislead. */
+  memoryOnly: boolean;
 }
 
 /** The editor's bar: 审核 badge, save status, file status, and every action on the open draft. */
@@ -27,7 +29,13 @@ export function DraftToolbar(p: DraftToolbarProps) {
   return (
     <div class="draft-toolbar">
       <SeverityBadge findings={p.findings} />
-      <SaveStatus status={p.status} />
+      {p.memoryOnly && p.status.state !== 'error' ? (
+        <span class="save-status save-status-memory" role="status">
+          只在内存中（未存入浏览器，关闭页面即丢失）
+        </span>
+      ) : (
+        <SaveStatus status={p.status} />
+      )}
       <span class="file-status">{p.fileStatus}</span>
       <nav class="actions" aria-label="草稿操作">
         <button
