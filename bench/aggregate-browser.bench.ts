@@ -14,7 +14,7 @@ import { serializeDraft } from '../src/files/serialize.ts';
 import { CELLS } from '../src/report/cells.ts';
 import { type Report, ReportSchema } from '../src/report/document.ts';
 import { withTotals } from '../src/report/totals.ts';
-import { buildPages, call, launchBrowser, machineLoad, openBenchPage } from './lib/browser-page.ts';
+import { buildPages, call, cpuMeter, launchBrowser, machineLoad, openBenchPage } from './lib/browser-page.ts';
 import { runIfMain } from './lib/run-alone.ts';
 import { summarise } from './lib/stats.ts';
 import type { BenchRow } from './lib/types.ts';
@@ -67,15 +67,23 @@ async function unitFiles(): Promise<FilePayload[]> {
 }
 
 /** One run on a fresh page: arm, set the files, wait for the page's measurement. */
-async function run(page: Page, url: string, files: FilePayload[], screen: boolean) {
+async function run(
+  page: Page,
+  cpu: () => Promise<number>,
+  url: string,
+  files: FilePayload[],
+  screen: boolean,
+) {
   await openBenchPage(page, url);
   if (screen) await call<AggregateBench, 'armScreen'>(page, 'armScreen', FILES);
   else await call<AggregateBench, 'armBaseline'>(page, 'armBaseline');
   const input = screen ? page.getByLabel(SCREEN_INPUT) : page.locator('#baseline');
+  const cpuAt = await cpu();
   const start = performance.now();
   await input.setInputFiles(files);
   const result = await call<AggregateBench, 'result'>(page, 'result');
-  return { ...result, wallMs: performance.now() - start };
+  const wallMs = performance.now() - start;
+  return { ...result, wallMs, cpuMs: (await cpu()) - cpuAt };
 }
 
 export default async function aggregateBrowserBench(): Promise<BenchRow[]> {
@@ -85,13 +93,14 @@ export default async function aggregateBrowserBench(): Promise<BenchRow[]> {
   let browser: Browser | null = null;
   try {
     browser = await launchBrowser();
+    const cpu = await cpuMeter(browser);
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const url = pages.url('aggregate');
     const screen: Awaited<ReturnType<typeof run>>[] = [];
     const reading: Awaited<ReturnType<typeof run>>[] = [];
     for (let i = 0; i < WARMUP + RUNS; i++) {
-      const s = await run(page, url, files, true);
-      const b = await run(page, url, files, false);
+      const s = await run(page, cpu, url, files, true);
+      const b = await run(page, cpu, url, files, false);
       if (s.rows < FILES)
         throw new Error(`the screen listed ${s.rows} units, expected ${FILES}: ${s.status}`);
       if (i < WARMUP) continue;
@@ -101,6 +110,8 @@ export default async function aggregateBrowserBench(): Promise<BenchRow[]> {
     const a = summarise(screen.map((r) => r.ms));
     const b = summarise(reading.map((r) => r.ms));
     const wall = summarise(screen.map((r) => r.wallMs));
+    const cpuScreen = summarise(screen.map((r) => r.cpuMs)).median;
+    const cpuReading = summarise(reading.map((r) => r.cpuMs)).median;
     return [
       {
         name: `汇总 screen: ${FILES} draft files → ${FILES} rows painted`,
@@ -111,7 +122,10 @@ export default async function aggregateBrowserBench(): Promise<BenchRow[]> {
         baseline_p95_ms: b.p95,
         wall_median_ms: wall.median,
         target: '≤ 2 s',
+        cpu_ms: cpuScreen,
+        baseline_cpu_ms: cpuReading,
         note:
+          `CPU of all Chromium processes median ${cpuScreen.toFixed(0)} ms per run (baseline ${cpuReading.toFixed(0)} ms), file transfer by Playwright included; ` +
           `${a.n} runs after ${WARMUP} warm-up, each on a freshly loaded page; files ${(totalBytes / 1024 / 1024).toFixed(1)} MB (serializeDraft); ` +
           `clock in the page from the input's change event to the ${FILES}th row + next frame; ` +
           `with Playwright's setInputFiles transfer, median ${(wall.median / 1000).toFixed(2)} s; ` +

@@ -18,7 +18,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { CELLS } from '../src/report/cells.ts';
 import { type Report, ReportSchema } from '../src/report/document.ts';
 import { withTotals } from '../src/report/totals.ts';
-import { buildPages, call, launchProfile, machineLoad, openBenchPage } from './lib/browser-page.ts';
+import { buildPages, call, cpuMeter, launchProfile, machineLoad, openBenchPage } from './lib/browser-page.ts';
 import { runIfMain } from './lib/run-alone.ts';
 import { summarise } from './lib/stats.ts';
 import type { BenchRow } from './lib/types.ts';
@@ -108,11 +108,14 @@ export default async function storageBrowserBench(): Promise<BenchRow[]> {
     // 2. Fresh browser on that profile: first list, saves, repeated lists, reopen + list.
     const cold: { openMs: number; listMs: number }[] = [];
     context = await start();
+    const cpuNow = await cpuMeter(context.browser()!);
     const measured = await withPage(context, url, async (page) => {
       const first = await call<StorageBench, 'firstOpenAndList'>(page, 'firstOpenAndList');
       if (first.count < DRAFTS) throw new Error(`list() gave ${first.count} drafts, expected ≥ ${DRAFTS}`);
       cold.push(first);
+      const cpuAt = await cpuNow();
       const saves = await call<StorageBench, 'saves'>(page, 'saves', full, SAVED_CELL, SAVE_WARMUP, SAVES);
+      const saveCpu = ((await cpuNow()) - cpuAt) / (SAVE_WARMUP + SAVES + 1);
       const variants = await call<StorageBench, 'saveVariants'>(
         page,
         'saveVariants',
@@ -137,6 +140,7 @@ export default async function storageBrowserBench(): Promise<BenchRow[]> {
         SAVE_WARMUP,
         SAVES,
       );
+      const putAt = await cpuNow();
       const puts = await call<StorageBench, 'barePuts'>(
         page,
         'barePuts',
@@ -145,12 +149,28 @@ export default async function storageBrowserBench(): Promise<BenchRow[]> {
         SAVE_WARMUP,
         SAVES,
       );
+      const putCpu = ((await cpuNow()) - putAt) / (SAVE_WARMUP + SAVES);
+      const listAt = await cpuNow();
       const lists = await call<StorageBench, 'lists'>(page, 'lists', LIST_WARMUP, LISTS);
+      const listCpu = ((await cpuNow()) - listAt) / (LIST_WARMUP + LISTS);
       const reopens: { openMs: number; listMs: number }[] = [];
       for (let i = 0; i < REOPENS; i++)
         reopens.push(await call<StorageBench, 'reopenAndList'>(page, 'reopenAndList'));
       const small = await call<StorageBench, 'smallGetAlls'>(page, 'smallGetAlls', 10, LIST_WARMUP, LISTS);
-      return { saves, variants, parts, smallSaves, puts, lists, reopens, small, count: first.count };
+      return {
+        saves,
+        saveCpu,
+        putCpu,
+        listCpu,
+        variants,
+        parts,
+        smallSaves,
+        puts,
+        lists,
+        reopens,
+        small,
+        count: first.count,
+      };
     });
     await context.close();
 
@@ -194,7 +214,8 @@ export default async function storageBrowserBench(): Promise<BenchRow[]> {
         baseline_ms: put.median,
         baseline_p95_ms: put.p95,
         target: 'p95 ≤ 10 ms',
-        note: `${save.n} saves after ${SAVE_WARMUP} warm-up, one cell changed each, awaited to commit, DB holding ${dataset}; baseline: bare idb put of {id, report} (p95 ${ms(put.p95)}); ${build}; ${load}`,
+        cpu_ms: measured.saveCpu,
+        note: `CPU of all Chromium processes ${ms(measured.saveCpu)} per save (bare put ${ms(measured.putCpu)}); ${save.n} saves after ${SAVE_WARMUP} warm-up, one cell changed each, awaited to commit, DB holding ${dataset}; baseline: bare idb put of {id, report} (p95 ${ms(put.p95)}); ${build}; ${load}`,
       },
       {
         name: 'experiment: save() replica, the 3 writes issued together (one wait, not three)',
@@ -247,7 +268,8 @@ export default async function storageBrowserBench(): Promise<BenchRow[]> {
         p95_ms: list.p95,
         baseline_ms: small.median,
         target: '≤ 200 ms',
-        note: `${list.n} calls after ${LIST_WARMUP} warm-up`,
+        cpu_ms: measured.listCpu,
+        note: `${list.n} calls after ${LIST_WARMUP} warm-up; CPU of all Chromium processes ${ms(measured.listCpu)} per list()`,
       },
     ];
   } finally {

@@ -134,3 +134,19 @@ export function call<Api extends AsyncApi, K extends keyof Api & string>(
 export function machineLoad(): string {
   return `load avg ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`;
 }
+
+/**
+ * CPU time used so far by every process of the browser (ms), from the DevTools protocol
+ * (SystemInfo.getProcessInfo, 10 ms ticks). The difference over an operation is what it cost the
+ * machine whatever else runs on it, where wall-clock figures grow with the load: on an idle machine
+ * a single-threaded operation takes about its CPU time.
+ */
+export async function cpuMeter(browser: Browser): Promise<() => Promise<number>> {
+  const session = await browser.newBrowserCDPSession();
+  return async () => {
+    const { processInfo } = (await session.send('SystemInfo.getProcessInfo')) as {
+      processInfo: { cpuTime: number }[];
+    };
+    return processInfo.reduce((sum, p) => sum + p.cpuTime, 0) * 1000;
+  };
+}
