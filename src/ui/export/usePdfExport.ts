@@ -30,26 +30,32 @@ export async function pdfFingerprint(report: Report): Promise<string> {
   return (await reportHash(report)).slice(0, 16);
 }
 
+/** The app's one PDF worker: started on the first export and kept, so later exports (导出PDF, then
+ *  打印) find pdf-lib and the fonts already parsed. */
+const appWorker: { client: PdfWorkerClient | null } = { client: null };
+
 /**
- * Export to PDF through the worker: one worker, started on first use and kept for later exports
- * (its fonts are then already parsed). Checks the glyphs first unless the clerk agreed to marks.
+ * Export to PDF through the worker. Checks the glyphs first unless the clerk agreed to marks.
+ * `makeWorker` (tests) gives the dialog a worker of its own, ended when the dialog closes.
  */
-export function usePdfExport(makeWorker: () => Worker = createPdfWorker) {
+export function usePdfExport(makeWorker?: () => Worker) {
   const [state, setState] = useState<PdfExportState>({ phase: 'idle' });
-  const client = useRef<PdfWorkerClient | null>(null);
+  const own = useRef<{ client: PdfWorkerClient | null }>({ client: null });
+  const holder = makeWorker ? own.current : appWorker;
   const run = useRef(0);
 
-  useEffect(() => () => client.current?.terminate(), []);
+  useEffect(() => () => own.current.client?.terminate(), []);
 
   const start = useCallback(
     async ({ report, savedAt, approvalSheet, markMissing }: PdfExportRequest) => {
       const id = ++run.current;
       const alive = () => id === run.current;
       try {
-        client.current ??= createPdfWorkerClient(makeWorker());
+        holder.client ??= createPdfWorkerClient((makeWorker ?? createPdfWorker)());
+        const client = holder.client;
         if (!markMissing) {
           setState({ phase: 'checking' });
-          const missing = await client.current.checkGlyphs(report);
+          const missing = await client.checkGlyphs(report);
           if (!alive()) return;
           if (missing.length > 0) {
             setState({ phase: 'missing', missing });
@@ -58,7 +64,7 @@ export function usePdfExport(makeWorker: () => Worker = createPdfWorker) {
         }
         setState({ phase: 'exporting', progress: null });
         const fingerprint = await pdfFingerprint(report);
-        const pdf = await client.current.exportPdf(
+        const pdf = await client.exportPdf(
           report,
           { fingerprint, savedAt, approvalSheet, missingGlyphs: markMissing ? 'mark' : 'error' },
           { onProgress: (progress) => alive() && setState({ phase: 'exporting', progress }) },
@@ -71,8 +77,8 @@ export function usePdfExport(makeWorker: () => Worker = createPdfWorker) {
           return;
         }
         // A worker that failed to start or crashed is replaced on the next try.
-        client.current?.terminate();
-        client.current = null;
+        holder.client?.terminate();
+        holder.client = null;
         setState({
           phase: 'failed',
           message:
@@ -82,7 +88,7 @@ export function usePdfExport(makeWorker: () => Worker = createPdfWorker) {
         });
       }
     },
-    [makeWorker],
+    [makeWorker, holder],
   );
 
   const reset = useCallback(() => {

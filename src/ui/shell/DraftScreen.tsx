@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Report } from '../../report/document.ts';
 import type { DraftRepository } from '../../storage/repository.ts';
+import { YearOnYearView } from '../compare/YearOnYearView.tsx';
 import { HistoryPanel } from '../drafts/HistoryPanel.tsx';
 import { ReadOnlyNotice } from '../drafts/ReadOnlyNotice.tsx';
 import { StorageBanner } from '../drafts/StorageBanner.tsx';
@@ -9,6 +10,7 @@ import { Editor } from '../editor/Editor.tsx';
 import type { Editor as EditorState } from '../editor/useEditor.ts';
 import { ExportDialog } from '../export/ExportDialog.tsx';
 import type { DraftFiles } from '../files/useDraftFiles.tsx';
+import { focusFinding } from '../findings-index.ts';
 import { type DraftPanel, DraftToolbar } from './DraftToolbar.tsx';
 
 /** What the app needs from the open draft's session, outside this screen. */
@@ -137,6 +139,19 @@ export function DraftScreen(props: DraftScreenProps) {
         <p class="screen-notice" role="status">
           本页为只读，历史版本请在正在编辑的标签页中查看。
         </p>
+      ) : null}
+      {panel === 'compare' ? (
+        <div class="draft-panel">
+          <YearOnYearView
+            report={editor.report}
+            onClose={() => setPanel(null)}
+            onGoToCell={(cell) => {
+              setPanel(null);
+              // After the view closed and the grid is laid out again.
+              requestAnimationFrame(() => focusFinding({ cells: [cell], fields: [] }));
+            }}
+          />
+        </div>
       ) : null}
       {panel === 'export' || panel === 'print' ? (
         <div class="draft-panel">

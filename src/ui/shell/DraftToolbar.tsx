@@ -69,6 +69,9 @@ export function DraftToolbar(p: DraftToolbarProps) {
         <button type="button" aria-pressed={pressed('history')} onClick={() => toggle('history')}>
           历史版本
         </button>
+        <button type="button" aria-pressed={pressed('compare')} onClick={() => toggle('compare')}>
+          同比
+        </button>
       </nav>
     </div>
   );

@@ -2,10 +2,11 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { nextYearReport } from '../../../src/report/next-year.ts';
 import { StorageError } from '../../../src/storage/errors.ts';
 import { MemoryDraftRepository } from '../../../src/storage/memory-repository.ts';
 import type { OpenedRepository } from '../../../src/storage/repository.ts';
-import { App } from '../../../src/ui/App.tsx';
+import { App, exampleReport } from '../../../src/ui/App.tsx';
 import { SAMPLE_TEXT } from '../../import/fixtures/variants.ts';
 
 function renderApp(problem: StorageError | null = null) {
@@ -101,5 +102,19 @@ describe('app shell', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: '关闭存储设置' }));
     await user.click(screen.getByRole('button', { name: '关闭' }));
     expect(await screen.findByRole('button', { name: '新建' })).toBeInTheDocument();
+  });
+
+  it('同比 shows last year next to this year, and a row label moves to its cell', async () => {
+    const repository = new MemoryDraftRepository();
+    const draft = await repository.create(nextYearReport(exampleReport()));
+    location.hash = `#/draft/${draft.summary.id}`;
+    const user = userEvent.setup();
+    render(<App openRepository={async () => ({ repository, problem: null })} />);
+    await user.click(await screen.findByRole('button', { name: '同比' }));
+    expect(await screen.findByRole('heading', { name: '同比（2022年与2021年对比）' })).toBeInTheDocument();
+    const label = screen.getAllByRole('button', { name: /三（七）总计/ })[0]!;
+    await user.click(label);
+    await waitFor(() => expect(document.activeElement?.id).toMatch(/^cell-t3\.total\./));
+    expect(screen.queryByRole('heading', { name: /^同比/ })).toBeNull();
   });
 });
