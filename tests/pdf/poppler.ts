@@ -29,16 +29,17 @@ export function qpdfCheck(file: string): { ok: boolean; output: string } {
 
 export function pdffonts(
   file: string,
-): { name: string; type: string; embedded: boolean; unicode: boolean }[] {
+): { name: string; type: string; embedded: boolean; subset: boolean; unicode: boolean }[] {
   const lines = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
   return lines.map((line) => {
     const cols = line.trim().split(/\s+/);
     // name, type (2-3 words), encoding, emb, sub, uni, object, id
-    const [emb, , uni] = cols.slice(-5, -2);
+    const [emb, sub, uni] = cols.slice(-5, -2);
     return {
       name: cols[0]!,
       type: cols.slice(1, -6).join(' '),
       embedded: emb === 'yes',
+      subset: sub === 'yes',
       unicode: uni === 'yes',
     };
   });
