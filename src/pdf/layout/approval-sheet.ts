@@ -56,7 +56,7 @@ export function writeApprovalSheet(flow: Flow, facts: ApprovalFacts, faces: Font
     { cells: [label('报告名称'), value(facts.title)], minHeight: 40 },
     { cells: [label('机关名称'), value(facts.agency)], minHeight: 40 },
     { cells: [label('审核结果'), value(facts.status)], minHeight: 40 },
-    { cells: [label('文件指纹'), value(`${facts.fingerprint}（保存于 ${facts.savedAt}）`)], minHeight: 40 },
+    { cells: [label('文件指纹'), value(`${facts.fingerprint}，保存于 ${facts.savedAt}`)], minHeight: 40 },
     signer('起草人'),
     signer('审核人'),
     signer('签发人'),

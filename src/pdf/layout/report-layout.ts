@@ -38,7 +38,7 @@ export function layoutReport(input: LayoutInput, faces: FontFaces): PageModel[] 
         agency: report.agency.trim(),
         status: errors.length === 0 ? '审核通过' : `尚有 ${errors.length} 处错误（草稿，不得签发）`,
         fingerprint: input.fingerprint,
-        savedAt: `${formatBeijingTime(input.savedAt)}（北京时间）`,
+        savedAt: `北京时间 ${formatBeijingTime(input.savedAt)}`,
       },
       faces,
     );
