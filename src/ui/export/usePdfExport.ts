@@ -3,7 +3,7 @@ import { reportHash } from '../../files/canonical.ts';
 import type { ExportProgress } from '../../pdf/export.ts';
 import type { MissingGlyph } from '../../pdf/missing-glyphs.ts';
 import { createPdfWorkerClient, PdfExportError, type PdfWorkerClient } from '../../pdf/worker-client.ts';
-import type { Report } from '../../report/document.ts';
+import { blankReport, type Report } from '../../report/document.ts';
 import { createPdfWorker } from './create-pdf-worker.ts';
 
 export type ApprovalPlace = 'before' | 'after' | null;
@@ -33,6 +33,38 @@ export async function pdfFingerprint(report: Report): Promise<string> {
 /** The app's one PDF worker: started on the first export and kept, so later exports (导出PDF, then
  *  打印) find pdf-lib and the fonts already parsed. */
 const appWorker: { client: PdfWorkerClient | null } = { client: null };
+
+let prewarmed = false;
+
+/**
+ * Starts the app's PDF worker ahead of the first click, in the background: the worker script (with the
+ * fonts inlined) takes seconds to load on an office PC, and the first export also pays for parsing the
+ * fonts and a cold pdf-lib. A throwaway export of a blank report does all of that off the page's
+ * thread. Once per page; failures are ignored (the real export reports them).
+ */
+export function prewarmPdfWorker(): void {
+  if (prewarmed || typeof Worker === 'undefined') return;
+  prewarmed = true;
+  try {
+    appWorker.client ??= createPdfWorkerClient(createPdfWorker());
+    const client = appWorker.client;
+    client
+      .exportPdf(blankReport({ agency: '预热', year: 2000 }), {
+        fingerprint: 'warmup',
+        savedAt: new Date(0),
+        missingGlyphs: 'mark',
+      })
+      .catch(() => {
+        // A worker that failed to start is not kept: the clerk's export starts a fresh one.
+        if (appWorker.client === client) {
+          client.terminate();
+          appWorker.client = null;
+        }
+      });
+  } catch {
+    // No worker here (an old browser): the first export will say so.
+  }
+}
 
 /**
  * Export to PDF through the worker. Checks the glyphs first unless the clerk agreed to marks.

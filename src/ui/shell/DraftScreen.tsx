@@ -9,6 +9,7 @@ import { useDraftSession } from '../drafts/useDraftSession.ts';
 import { Editor } from '../editor/Editor.tsx';
 import type { Editor as EditorState } from '../editor/useEditor.ts';
 import { ExportDialog } from '../export/ExportDialog.tsx';
+import { prewarmPdfWorker } from '../export/usePdfExport.ts';
 import type { DraftFiles } from '../files/useDraftFiles.tsx';
 import { focusFinding } from '../findings-index.ts';
 import { type DraftPanel, DraftToolbar } from './DraftToolbar.tsx';
@@ -33,6 +34,9 @@ export interface DraftScreenProps {
   onReadOnly(readOnly: boolean): void;
   onHome(): void;
 }
+
+/** Long enough for the editor's first paint and the clerk's first keystrokes to come first. */
+const PREWARM_AFTER_MS = 2000;
 
 const RESCUE_MESSAGES = {
   applied: '上次关闭页面时还没来得及保存的内容已经恢复。',
@@ -59,6 +63,15 @@ export function DraftScreen(props: DraftScreenProps) {
     return () => latest.current.onReady(false);
   }, [session.phase]);
   useEffect(() => latest.current.onReadOnly(session.readOnly), [session.readOnly]);
+  // Once a draft is on screen and the page is idle, get the PDF worker ready for the first export.
+  useEffect(() => {
+    if (session.phase !== 'ready') return;
+    const timer = setTimeout(() => {
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(prewarmPdfWorker, { timeout: 5000 });
+      else prewarmPdfWorker();
+    }, PREWARM_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [session.phase]);
 
   if (session.phase === 'loading') {
     return (
