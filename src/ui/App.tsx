@@ -4,6 +4,8 @@ import { APP_NAME } from '../files/title.ts';
 import { blankReport, type Report, ReportSchema } from '../report/document.ts';
 import { requestPersistence } from '../storage/persistence.ts';
 import type { DraftRepository } from '../storage/repository.ts';
+import { AboutPanel } from './about/AboutPanel.tsx';
+import { UpdateNotice } from './about/UpdateNotice.tsx';
 import { AggregateScreen } from './aggregate/AggregateScreen.tsx';
 import { listStoredDrafts } from './aggregate/stored-drafts.ts';
 import { DraftsHome } from './drafts/DraftsHome.tsx';
@@ -13,6 +15,7 @@ import { type OpenedHow, useDraftFiles } from './files/useDraftFiles.tsx';
 import { ImportScreen } from './import/ImportScreen.tsx';
 import { DraftScreen, type SessionHandle } from './shell/DraftScreen.tsx';
 import { draftStoreFor } from './shell/draft-store.ts';
+import { EnvironmentNotice } from './shell/EnvironmentNotice.tsx';
 import { loadFileLinks, rememberFileLink } from './shell/file-links.ts';
 import { type Route, useRoute } from './shell/route.ts';
 import { StorageDialog } from './shell/StorageDialog.tsx';
@@ -30,7 +33,7 @@ export interface AppProps {
   openRepository?: OpenRepository;
 }
 
-type Overlay = 'storage' | null;
+type Overlay = 'storage' | 'about' | null;
 
 const NAV: { label: string; route: Route }[] = [
   { label: '草稿列表', route: { screen: 'drafts' } },
@@ -140,6 +143,13 @@ export function App({ openRepository }: AppProps) {
           >
             存储
           </button>
+          <button
+            type="button"
+            aria-pressed={overlay === 'about'}
+            onClick={() => setOverlay(overlay === 'about' ? null : 'about')}
+          >
+            关于
+          </button>
         </nav>
       </header>
       <StorageBanner
@@ -147,9 +157,15 @@ export function App({ openRepository }: AppProps) {
         {...(inDraft ? { onSaveFile: () => void files.save() } : {})}
         onRetry={retry}
       />
+      <UpdateNotice />
       {files.view}
       {overlay === 'storage' && repository ? (
         <StorageDialog repository={repository} onClose={() => setOverlay(null)} />
+      ) : null}
+      {overlay === 'about' ? (
+        <div class="shell-panel">
+          <AboutPanel onClose={() => setOverlay(null)} />
+        </div>
       ) : null}
       <main>
         {!repository ? (
@@ -177,6 +193,7 @@ export function App({ openRepository }: AppProps) {
           />
         ) : route.screen === 'aggregate' ? null : (
           <>
+            <EnvironmentNotice />
             <DraftsHome repository={repository} onOpen={openDraft} files={fileStatus} />
             <p class="example-offer">
               第一次使用？可以打开一份示例报告（广西科技厅 2021 年度）看看：

@@ -17,6 +17,14 @@ function renderApp(problem: StorageError | null = null) {
   return { repository, user };
 }
 
+/** The element once it is rendered. */
+const shown = (selector: string) =>
+  waitFor(() => {
+    const element = document.querySelector<HTMLElement>(selector);
+    expect(element).not.toBeNull();
+    return element!;
+  });
+
 beforeEach(() => {
   location.hash = '';
   localStorage.clear();
@@ -66,7 +74,7 @@ describe('app shell', { timeout: 20_000 }, () => {
 
   it('shows the red banner when browser storage cannot be used, and still lets the clerk work', async () => {
     const { repository, user } = renderApp(new StorageError('unavailable', 'test'));
-    const banner = await screen.findByRole('alert');
+    const banner = await shown('.storage-banner');
     expect(banner.textContent).toContain('无法使用浏览器存储');
     expect(banner.textContent).toContain('保存到文件');
     await user.click(screen.getByRole('button', { name: '新建' }));
@@ -120,5 +128,18 @@ describe('app shell', { timeout: 20_000 }, () => {
     await user.click(label);
     await waitFor(() => expect(document.activeElement?.id).toMatch(/^cell-t3\.total\./));
     expect(screen.queryByRole('heading', { name: /^同比/ })).toBeNull();
+  });
+
+  it('says on the start page what this browser refuses here, and 关于 states there is no network', async () => {
+    const { user } = renderApp();
+    // happy-dom has neither IndexedDB nor Web Workers: both are named, with what to do.
+    const notice = await shown('.environment-notice');
+    expect(notice.textContent).toContain('IndexedDB');
+    expect(notice.textContent).toContain('无法导出 PDF');
+    await user.click(screen.getByRole('button', { name: '知道了' }));
+    expect(document.querySelector('.environment-notice')).toBeNull();
+    await user.click(screen.getByRole('button', { name: '关于' }));
+    expect(document.querySelector('.shell-panel')?.textContent).toContain('不');
+    expect(document.querySelector('.shell-panel')?.textContent).toMatch(/网络|联网/);
   });
 });
