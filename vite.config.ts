@@ -22,5 +22,7 @@ export default defineConfig({
     include: ['tests/**/*.test.{ts,tsx}'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     setupFiles: ['tests/setup.ts'],
+    // Behaviour, not speed, is under test: a shared CI machine may take more than vitest's 5 s default.
+    testTimeout: 30_000,
   },
 });
