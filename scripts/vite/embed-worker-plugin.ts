@@ -24,13 +24,16 @@ export function embedWorkerPlugin(): Plugin {
       order: 'post',
       handler(_options, bundle) {
         const workers = Object.keys(bundle).filter((name) => WORKER_FILE.test(name));
-        if (workers.length !== 1) this.error(`单文件版应恰有一个 PDF 导出组件文件，实际找到 ${workers.length} 个：${Object.keys(bundle).join('，')}`);
+        if (workers.length !== 1)
+          this.error(
+            `单文件版应恰有一个 PDF 导出组件文件，实际找到 ${workers.length} 个：${Object.keys(bundle).join('，')}`,
+          );
         const name = workers[0]!;
         const item = bundle[name]!;
         const code = item.type === 'chunk' ? item.code : String(item.source);
         delete bundle[name];
         const html = Object.values(bundle).find((i) => i.type === 'asset' && i.fileName.endsWith('.html'));
-        if (!html || html.type !== 'asset') return this.error('单文件版没有 HTML 页面');
+        if (html?.type !== 'asset') return this.error('单文件版没有 HTML 页面');
         const element = `<script type="text/plain" id="${PDF_WORKER_ELEMENT_ID}" data-file="${name.split('/').pop()}">${escapeForScriptElement(code)}</script>`;
         html.source = String(html.source).replace('</body>', () => `${element}\n  </body>`);
       },
@@ -60,7 +63,8 @@ export function startAppEarlyPlugin(): Plugin {
       order: 'post',
       handler(_options, bundle) {
         for (const item of Object.values(bundle)) {
-          if (item.type === 'asset' && item.fileName.endsWith('.html')) item.source = startAppEarly(String(item.source));
+          if (item.type === 'asset' && item.fileName.endsWith('.html'))
+            item.source = startAppEarly(String(item.source));
         }
       },
     },
