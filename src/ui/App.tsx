@@ -56,8 +56,6 @@ export function App({ openRepository }: AppProps) {
   const session = useRef<SessionHandle | null>(null);
   const editor = useEditor(blankReport, (report) => session.current?.change(report), readOnly);
   const inDraft = route.screen === 'draft' && draftReady;
-  const aggregateVisited = useRef(false);
-  if (route.screen === 'aggregate') aggregateVisited.current = true;
   const routeRef = useRef(route);
   routeRef.current = route;
 
@@ -191,7 +189,13 @@ export function App({ openRepository }: AppProps) {
             onConfirm={(draft) => void createAndOpen(repository, draft.report, true)}
             onCancel={() => go({ screen: 'drafts' })}
           />
-        ) : route.screen === 'aggregate' ? null : (
+        ) : route.screen === 'aggregate' ? (
+          <AggregateScreen
+            listStoredDrafts={() => listStoredDrafts(repository)}
+            onCreateDraft={(report) => void createAndOpen(repository, report, false)}
+            onClose={() => go({ screen: 'drafts' })}
+          />
+        ) : (
           <>
             <EnvironmentNotice />
             <DraftsHome repository={repository} onOpen={openDraft} files={fileStatus} />
@@ -203,16 +207,6 @@ export function App({ openRepository }: AppProps) {
             </p>
           </>
         )}
-        {/* Kept mounted once opened: the units picked stay listed after 生成汇总报告 and back. */}
-        {repository && aggregateVisited.current ? (
-          <div hidden={route.screen !== 'aggregate'}>
-            <AggregateScreen
-              listStoredDrafts={() => listStoredDrafts(repository)}
-              onCreateDraft={(report) => void createAndOpen(repository, report, false)}
-              onClose={() => go({ screen: 'drafts' })}
-            />
-          </div>
-        ) : null}
       </main>
     </div>
   );
