@@ -26,7 +26,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-const badge = (page: Page) => page.locator('.topbar .badge').innerText();
+const badge = (page: Page) => page.locator('.draft-toolbar .badge').innerText();
 
 describe('editor in real Chromium', () => {
   it('types the sample table 3 and sees the checks react, with no request leaving the page', async () => {
