@@ -4,12 +4,9 @@
  * the fonts inlined is loaded and parsed on the spot), and after 8 s on the draft (the app has warmed
  * the worker in the background meanwhile). Baseline in the same run: a second export in the same page.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
-import { build, preview } from 'vite';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/e2e/browser.ts';
+import { startProductionApp } from './lib/production-app.ts';
 import { runIfMain } from './lib/run-alone.ts';
 import { summarise } from './lib/stats.ts';
 import type { BenchRow } from './lib/types.ts';
@@ -47,15 +44,8 @@ async function exportTwice(browser: Browser, url: string, waitMs: number): Promi
 }
 
 export default async function firstExportBench(): Promise<BenchRow[]> {
-  const outDir = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
-  await build({ logLevel: 'error', build: { outDir, emptyOutDir: true } });
-  const server = await preview({
-    logLevel: 'error',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: 0 },
-  });
-  const address = server.httpServer.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+  const app = await startProductionApp();
+  const url = app.url;
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
@@ -92,8 +82,7 @@ export default async function firstExportBench(): Promise<BenchRow[]> {
     ];
   } finally {
     await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
-    rmSync(outDir, { recursive: true, force: true });
+    await app.close();
   }
 }
 

@@ -4,12 +4,9 @@
  * as there is work, and the figure is the app's own cost, not the wait for the next 16.7 ms tick.
  * Baseline in the same run: the same measurement on a page holding a single plain input.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { build, preview } from 'vite';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/e2e/browser.ts';
+import { startProductionApp } from './lib/production-app.ts';
 import { summarise } from './lib/stats.ts';
 
 const KEYS = 300;
@@ -48,15 +45,8 @@ async function typeAndMeasure(page: Page, selector: string): Promise<number[]> {
 }
 
 export default async function keystrokeBench() {
-  const outDir = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
-  await build({ logLevel: 'error', build: { outDir, emptyOutDir: true } });
-  const server = await preview({
-    logLevel: 'error',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: 0 },
-  });
-  const address = server.httpServer.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+  const server = await startProductionApp();
+  const url = server.url;
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
@@ -89,7 +79,6 @@ export default async function keystrokeBench() {
     ];
   } finally {
     await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
-    rmSync(outDir, { recursive: true, force: true });
+    await server.close();
   }
 }
