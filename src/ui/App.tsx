@@ -8,6 +8,7 @@ import { AboutPanel } from './about/AboutPanel.tsx';
 import { UpdateNotice } from './about/UpdateNotice.tsx';
 import { AggregateScreen } from './aggregate/AggregateScreen.tsx';
 import { listStoredDrafts } from './aggregate/stored-drafts.ts';
+import { useAggregate } from './aggregate/useAggregate.ts';
 import { DraftsHome } from './drafts/DraftsHome.tsx';
 import { StorageBanner } from './drafts/StorageBanner.tsx';
 import { useEditor } from './editor/useEditor.ts';
@@ -56,6 +57,8 @@ export function App({ openRepository }: AppProps) {
   const session = useRef<SessionHandle | null>(null);
   const editor = useEditor(blankReport, (report) => session.current?.change(report), readOnly);
   const inDraft = route.screen === 'draft' && draftReady;
+  // Held here, so the units picked for 汇总 are still listed after 生成汇总报告 and back.
+  const aggregate = useAggregate();
   const routeRef = useRef(route);
   routeRef.current = route;
 
@@ -191,6 +194,7 @@ export function App({ openRepository }: AppProps) {
           />
         ) : route.screen === 'aggregate' ? (
           <AggregateScreen
+            state={aggregate}
             listStoredDrafts={() => listStoredDrafts(repository)}
             onCreateDraft={(report) => void createAndOpen(repository, report, false)}
             onClose={() => go({ screen: 'drafts' })}

@@ -10,7 +10,7 @@ import { CombinePanel } from './CombinePanel.tsx';
 import { FailedFiles } from './FailedFiles.tsx';
 import { UnitPicker } from './UnitPicker.tsx';
 import { UnitTable } from './UnitTable.tsx';
-import { useAggregate } from './useAggregate.ts';
+import { type AggregateState, useAggregate } from './useAggregate.ts';
 import './aggregate.css';
 
 export interface AggregateScreenProps {
@@ -21,6 +21,8 @@ export interface AggregateScreenProps {
   onClose(): void;
   /** Saves the CSV; default: the browser's save dialog or a download. Tests pass their own. */
   saveFile?: (name: string, bytes: Uint8Array) => Promise<void>;
+  /** The units, held by the app so they are still listed when the clerk comes back; own state if absent. */
+  state?: AggregateState;
 }
 
 async function saveWithBrowser(name: string, bytes: Uint8Array): Promise<void> {
@@ -42,8 +44,10 @@ export function AggregateScreen({
   onCreateDraft,
   onClose,
   saveFile = saveWithBrowser,
+  state: held,
 }: AggregateScreenProps) {
-  const state = useAggregate();
+  const own = useAggregate();
+  const state = held ?? own;
   const [agency, setAgency] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   // Made once: storing the draft takes a moment, and a second click must not store a second one.
