@@ -164,7 +164,7 @@ export function App({ openRepository }: AppProps) {
         <StorageDialog repository={repository} onClose={() => setOverlay(null)} />
       ) : null}
       {overlay === 'about' ? (
-        <div class="shell-panel">
+        <div class="draft-panel">
           <AboutPanel onClose={() => setOverlay(null)} />
         </div>
       ) : null}

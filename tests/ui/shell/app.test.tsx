@@ -135,7 +135,7 @@ describe('app shell', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: '知道了' }));
     expect(document.querySelector('.environment-notice')).toBeNull();
     await user.click(screen.getByRole('button', { name: '关于' }));
-    expect(document.querySelector('.shell-panel')?.textContent).toContain('不');
-    expect(document.querySelector('.shell-panel')?.textContent).toMatch(/网络|联网/);
+    expect(document.querySelector('.draft-panel')?.textContent).toContain('不');
+    expect(document.querySelector('.draft-panel')?.textContent).toMatch(/网络|联网/);
   });
 });
