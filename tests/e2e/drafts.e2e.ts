@@ -213,8 +213,10 @@ describe('drafts in one browser', () => {
     const again = await context.newPage();
     await again.goto(`${app.url}#/draft/${encodeURIComponent(id)}`);
     await waitForEditor(again);
-    expect(await cell(again, 't3.new.natural').inputValue()).toBe('21');
-    expect(await overview(again).inputValue()).toBe('关页前最后一句。');
+    // The closing page's rescue write is recovered once this page owns the draft (its lock may still be
+    // held for a moment by the page that is going away): poll, do not read once.
+    await expect.poll(() => cell(again, 't3.new.natural').inputValue(), { timeout: 15_000 }).toBe('21');
+    await expect.poll(() => overview(again).inputValue(), { timeout: 15_000 }).toBe('关页前最后一句。');
     await again.close();
   });
 
