@@ -229,7 +229,9 @@ export class AutosaveController implements RevisionSource {
    */
   saveForExit(): Promise<boolean> {
     const unsaved = this.pending ?? this.writing;
-    if (unsaved) this.repository.rescue(this.draftId, unsaved, this.currentVersion);
+    // The write under way stores version + 1; newer pending content is stored by the one after it.
+    const coveredAt = this.currentVersion + (this.pending && this.writing ? 2 : 1);
+    if (unsaved) this.repository.rescue(this.draftId, unsaved, coveredAt);
     return this.flush();
   }
 

@@ -7,7 +7,8 @@
  *   read and evaluate every report.
  * - v2 — `drafts` holds small list rows (DraftRow: name, agency, year, 审核 counts, size, version,
  *   trash), `bodies` the reports, `revisions` + `revisionBodies` the history, `pending` what a
- *   closing page wrote blind (see DraftRepository.rescue). The upgrade turns each v1 record into
+ *   closing page wrote blind (see DraftRepository.rescue; now only without the rescue database of
+ *   rescue-db.ts, and from older versions). The upgrade turns each v1 record into
  *   a row + body in the same transaction; any failure rolls the whole upgrade back.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames, wrap } from 'idb';
@@ -44,8 +45,13 @@ export interface RevisionBodyRow {
 /** Content a closing page could not save normally, written without a version check. */
 export interface PendingRow {
   draftId: string;
-  /** The stored version the page's content was based on. */
-  baseVersion: number;
+  /**
+   * The version at which the closing page's own saves would have stored this content: a draft at
+   * this version or later has it (or something newer), unless its page died first.
+   */
+  coveredAt: number;
+  /** Rows written before coveredAt existed: the stored version the content was based on. */
+  baseVersion?: number;
   at: number;
   report: Report;
 }

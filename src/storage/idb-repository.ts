@@ -5,7 +5,7 @@
  */
 import { type IDBPTransaction, type StoreNames, unwrap } from 'idb';
 import { blankReport, newReportId, type Report } from '../report/document.ts';
-import type { DraftDatabase, DraftDb, RevisionRow } from './db.ts';
+import type { DraftDatabase, DraftDb, PendingRow, RevisionRow } from './db.ts';
 import { StorageError, toStorageError } from './errors.ts';
 import {
   byNewest,
@@ -31,6 +31,7 @@ import type {
   RevisionReason,
   SaveResult,
 } from './repository.ts';
+import type { RescueDatabase } from './rescue-db.ts';
 import { salvageReport } from './salvage.ts';
 import { revisionsToDrop } from './thinning.ts';
 
@@ -40,16 +41,23 @@ type AnyTx = IDBPTransaction<DraftDb, Store[], 'readwrite' | 'readonly'>;
 
 const ALL: Store[] = ['drafts', 'bodies', 'revisions', 'revisionBodies', 'pending'];
 
+/** Rows from before coveredAt: the page's next save (base + 1) would have stored the content. */
+const coveredAt = (row: PendingRow) => row.coveredAt ?? (row.baseVersion ?? 0) + 1;
+
 function toMeta(row: RevisionRow): RevisionMeta {
   return { ...row, id: row.id! };
 }
 
 export class IdbDraftRepository implements DraftRepository {
   readonly kind = 'indexeddb';
+  /** Drafts this page rescued: its next save that covers the rescue deletes it. */
+  private readonly rescuedHere = new Set<string>();
 
   constructor(
     private readonly db: DraftDatabase,
     private readonly now: () => number = Date.now,
+    /** Where rescue() writes; without it, the drafts database's 'pending' store (see rescue-db.ts). */
+    private readonly rescueDb: RescueDatabase | null = null,
   ) {}
 
   /**
@@ -133,16 +141,47 @@ export class IdbDraftRepository implements DraftRepository {
 
   async save(id: string, report: Report, expectedVersion: number): Promise<SaveResult> {
     const stored = storableReport(report, id);
-    return this.run(['drafts', 'bodies', 'pending'], 'readwrite', async (tx) => {
+    // Not in the 'pending' store's scope: a rescue written while this save runs must not wait for it.
+    const result = await this.run(['drafts', 'bodies'], 'readwrite', async (tx) => {
       const row = requireRow(await tx.objectStore('drafts').get(id), id);
       checkVersion(row, expectedVersion);
       const next = savedRow(row, stored, this.now());
       await tx.objectStore('drafts').put(next);
       await tx.objectStore('bodies').put({ id, report: stored });
-      // Content rescued before this transaction began is no newer than what is saved now.
-      await tx.objectStore('pending').delete(id);
       return { version: next.version, summary: toSummary(next) };
     });
+    if (this.rescuedHere.has(id)) void this.dropCoveredRescue(id, result.version);
+    return result;
+  }
+
+  /** After this page's save reached `version`: what it rescued up to that version is stored. */
+  private async dropCoveredRescue(id: string, version: number): Promise<void> {
+    const pending = await this.readRescue(id);
+    if (pending && coveredAt(pending) > version) return; // newer than this save: still needed
+    if (pending) await this.deleteRescue(id, pending.at);
+    this.rescuedHere.delete(id);
+  }
+
+  /** What rescue() wrote for the draft in the rescue database, or null (also when it fails). */
+  private async readRescue(id: string): Promise<PendingRow | null> {
+    try {
+      return (await this.rescueDb?.get('pending', id)) ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Deletes the draft's rescue (only the one written at `at`, when given). Never throws. */
+  private async deleteRescue(id: string, at?: number): Promise<void> {
+    try {
+      const tx = this.rescueDb?.transaction('pending', 'readwrite');
+      if (!tx) return;
+      const row = await tx.store.get(id);
+      if (row && (at === undefined || row.at === at)) await tx.store.delete(id);
+      await tx.done;
+    } catch {
+      // Left in place, recoverRescued finds it equal to the draft or already covered.
+    }
   }
 
   /** Changes a list row without touching the content or its version. */
@@ -199,15 +238,18 @@ export class IdbDraftRepository implements DraftRepository {
       if (row.trashedAt === null) throw new StorageError('invalid', '只能永久删除回收站中的草稿');
       await this.deleteIn(tx, id);
     });
+    await this.deleteRescue(id);
   }
 
   async emptyTrash(): Promise<number> {
-    return this.run(ALL, 'readwrite', async (tx) => {
+    const deleted = await this.run(ALL, 'readwrite', async (tx) => {
       const rows = await tx.objectStore('drafts').getAll();
       const trashed = rows.filter((r) => r.trashedAt !== null);
       for (const row of trashed) await this.deleteIn(tx, row.id);
-      return trashed.length;
+      return trashed.map((row) => row.id);
     });
+    for (const id of deleted) await this.deleteRescue(id);
+    return deleted.length;
   }
 
   /** Adds a revision unless it equals the latest one, then deletes what the thinning policy drops. */
@@ -271,7 +313,7 @@ export class IdbDraftRepository implements DraftRepository {
 
   async replace(id: string, report: Report, reason: RevisionReason): Promise<OpenedDraft> {
     const stored = storableReport(report, id);
-    return this.run(ALL, 'readwrite', async (tx) => {
+    const replaced = await this.run(ALL, 'readwrite', async (tx) => {
       const row = requireRow(await tx.objectStore('drafts').get(id), id);
       await this.addRevisionIn(tx, id, await this.readBody(tx, id), reason);
       const next = { ...savedRow(row, stored, this.now()), trashedAt: null };
@@ -280,6 +322,8 @@ export class IdbDraftRepository implements DraftRepository {
       await tx.objectStore('pending').delete(id);
       return { summary: toSummary(next), report: stored, version: next.version };
     });
+    await this.deleteRescue(id);
+    return replaced;
   }
 
   async restoreRevision(draftId: string, revisionId: number, expectedVersion: number): Promise<OpenedDraft> {
@@ -300,32 +344,41 @@ export class IdbDraftRepository implements DraftRepository {
     });
   }
 
-  rescue(draftId: string, report: Report, baseVersion: number): void {
+  rescue(draftId: string, report: Report, coveredAtVersion: number): void {
     try {
-      const row = { draftId, baseVersion, at: this.now(), report: storableReport(report, draftId) };
+      const row: PendingRow = {
+        draftId,
+        coveredAt: coveredAtVersion,
+        at: this.now(),
+        report: storableReport(report, draftId),
+      };
       // Raw IndexedDB: one blind put and commit(), all before this function returns.
-      const tx = unwrap(this.db).transaction('pending', 'readwrite');
+      const db: IDBDatabase = this.rescueDb ? unwrap(this.rescueDb) : unwrap(this.db);
+      const tx = db.transaction('pending', 'readwrite');
       tx.objectStore('pending').put(row);
       (tx as { commit?: () => void }).commit?.();
+      this.rescuedHere.add(draftId);
     } catch {
       // The page is leaving and storage refuses: nothing more can be done here.
     }
   }
 
   async recoverRescued(draftId: string): Promise<RescueOutcome> {
-    return this.run(ALL, 'readwrite', async (tx) => {
-      const pending = await tx.objectStore('pending').get(draftId);
-      if (!pending) return 'none';
-      await tx.objectStore('pending').delete(draftId);
+    const rescued = await this.readRescue(draftId);
+    const outcome = await this.run(ALL, 'readwrite', async (tx): Promise<RescueOutcome> => {
+      // The drafts database's own store: rescues without a rescue database, and from older versions.
+      const inDraftsDb = await tx.objectStore('pending').get(draftId);
+      if (inDraftsDb) await tx.objectStore('pending').delete(draftId);
+      const pending = [rescued, inDraftsDb].reduce<PendingRow | null>(
+        (newest, row) => (row && (!newest || row.at > newest.at) ? row : newest),
+        null,
+      );
       const row = await tx.objectStore('drafts').get(draftId);
-      if (!row) return 'none';
+      if (!pending || !row) return 'none';
       const { report } = salvageReport(pending.report, draftId);
       if (contentFacts(report).digest === row.digest) return 'none';
-      // Nothing saved since its base, or only the save that page itself had under way.
-      const follows =
-        pending.baseVersion === row.version ||
-        (pending.baseVersion + 1 === row.version && pending.at >= row.savedAt);
-      if (!follows) {
+      // The draft reached the version that should hold this content, yet differs: someone else saved.
+      if (row.version >= coveredAt(pending)) {
         await this.addRevisionIn(tx, draftId, report, 'rescue');
         return 'kept-as-revision';
       }
@@ -333,9 +386,13 @@ export class IdbDraftRepository implements DraftRepository {
       await tx.objectStore('bodies').put({ id: draftId, report });
       return 'applied';
     });
+    // After the draft took it: a page dying in between finds it covered or equal next time.
+    if (rescued) await this.deleteRescue(draftId, rescued.at);
+    return outcome;
   }
 
   close(): void {
     this.db.close();
+    this.rescueDb?.close();
   }
 }

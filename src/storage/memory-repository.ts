@@ -206,7 +206,7 @@ export class MemoryDraftRepository implements DraftRepository {
   }
 
   /** Memory does not outlive the page: nothing to rescue. */
-  rescue(_draftId: string, _report: Report, _baseVersion: number): void {}
+  rescue(_draftId: string, _report: Report, _coveredAt: number): void {}
 
   async recoverRescued(_draftId: string): Promise<RescueOutcome> {
     return 'none';

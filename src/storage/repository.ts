@@ -20,6 +20,7 @@ import { type OpenDraftDbOptions, openDraftDb } from './db.ts';
 import { type StorageError, toStorageError } from './errors.ts';
 import { IdbDraftRepository } from './idb-repository.ts';
 import { MemoryDraftRepository } from './memory-repository.ts';
+import { openRescueDb } from './rescue-db.ts';
 
 export interface DraftSummary {
   id: string;
@@ -132,13 +133,17 @@ export interface DraftRepository {
    * For a page that is closing (pagehide, hidden): writes the unsaved report at once, without
    * reading first and committing immediately, because a read-then-write transaction started while
    * a page closes is often lost (measured in Chromium), while a blind put with commit() is not.
-   * A later successful save discards it; otherwise the next owner recovers it with recoverRescued.
+   * No save or other routine write shares its store, so it never waits behind a save under way
+   * (a waiting transaction dies with the page). `coveredAt`: the version at which this page's own
+   * saves will have stored this content. A later save of this page discards it; otherwise the next
+   * owner recovers it with recoverRescued.
    */
-  rescue(draftId: string, report: Report, baseVersion: number): void;
+  rescue(draftId: string, report: Report, coveredAt: number): void;
   /**
    * Call when this tab has just become the draft's owner, before loading it: content rescued by a
-   * page that closed before its last save finished becomes the draft's content if nothing was
-   * saved since its base version ('applied'), else it is kept as a 'rescue' revision.
+   * page that closed before its saves got it stored becomes the draft's content ('applied'); when
+   * the draft has since reached the version that should hold it but differs (someone else saved
+   * in between), it is kept as a 'rescue' revision instead.
    */
   recoverRescued(draftId: string): Promise<RescueOutcome>;
   close(): void;
@@ -166,7 +171,8 @@ export async function openDraftRepository(options: OpenRepositoryOptions = {}): 
         options.onProblem?.(problem);
       },
     });
-    return { repository: new IdbDraftRepository(db, options.now), problem: null };
+    const rescueDb = await openRescueDb({ factory: options.factory });
+    return { repository: new IdbDraftRepository(db, options.now, rescueDb), problem: null };
   } catch (error) {
     return {
       repository: new MemoryDraftRepository(options.now),

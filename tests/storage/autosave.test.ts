@@ -154,7 +154,7 @@ describe('leaving the page', () => {
     win.dispatchEvent(new Event('pagehide'));
     expect(rescue).toHaveBeenCalledOnce(); // before any await: the page may be gone after this task
     expect(rescue.mock.calls[0]![1].cells['t3.new.natural']).toBe(4);
-    expect(rescue.mock.calls[0]![2]).toBe(1);
+    expect(rescue.mock.calls[0]![2]).toBe(2); // covered once the flush stores version 2
     await vi.advanceTimersByTimeAsync(0);
     expect((await stored()).report.cells['t3.new.natural']).toBe(4);
     win.dispatchEvent(new Event('pagehide'));
@@ -170,6 +170,19 @@ describe('leaving the page', () => {
     expect(auto.hasUnsavedChanges).toBe(false); // handed to the write
     void auto.saveForExit();
     expect(rescue.mock.calls[0]![1].cells['t3.new.natural']).toBe(6);
+    expect(rescue.mock.calls[0]![2]).toBe(2); // that write itself stores it
+  });
+
+  it('rescues newer content than the write under way, covered only by the write after it', async () => {
+    const rescue = vi.spyOn(repo, 'rescue');
+    vi.spyOn(repo, 'save').mockImplementation(() => new Promise(() => {})); // never completes
+    const auto = controller();
+    auto.change(typed(6));
+    await vi.advanceTimersByTimeAsync(300);
+    auto.change(typed(7));
+    void auto.saveForExit();
+    expect(rescue.mock.calls[0]![1].cells['t3.new.natural']).toBe(7);
+    expect(rescue.mock.calls[0]![2]).toBe(3);
   });
 });
 
