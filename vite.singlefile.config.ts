@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { asciiOnlyPlugin } from './scripts/vite/ascii-html.ts';
 import { cspPlugin } from './scripts/vite/csp-plugin.ts';
 import { embedWorkerPlugin, startAppEarlyPlugin } from './scripts/vite/embed-worker-plugin.ts';
 import { BUILD_TARGET, inlineFonts, SINGLE_FILE_NAME, workerOptions } from './scripts/vite/shared.ts';
@@ -11,13 +12,14 @@ const singleWorker = fileURLToPath(new URL('./src/ui/export/create-pdf-worker.si
 // The single self-contained HTML file, written next to the intranet build:
 // dist/信息公开年报填报工具.html. Run after `vite build` (it keeps dist/: emptyOutDir false).
 // Plugin order matters: embed the worker, then singlefile inlines the app, then move the app's script,
-// then the CSP hashes the final inline code.
+// then make every byte ASCII (fast decoding), then the CSP hashes the final inline code.
 export default defineConfig({
   plugins: [
     preact(),
     embedWorkerPlugin(),
     viteSingleFile({ outputFileName: SINGLE_FILE_NAME }),
     startAppEarlyPlugin(),
+    asciiOnlyPlugin(),
     cspPlugin(),
   ],
   resolve: {

@@ -1,7 +1,7 @@
 /**
  * Single-file build: moves the PDF worker's code (emitted by `worker.ts?worker&url` in
- * src/ui/export/create-pdf-worker.single.ts) into the page as the last element of <body>,
- * <script type="text/plain" id="nianbao-pdf-worker">, and makes the app's module script `async` and
+ * src/ui/export/create-pdf-worker.single.ts) into the page at the end of <body>, in parts of
+ * <script type="text/plain" data-part> (the first with id="nianbao-pdf-worker"), and makes the app's module script `async` and
  * places it right after <div id="app">: the app then starts while the browser is still reading the
  * ~12 MB of worker code and fonts behind it. A text/plain script is never run, so CSP ignores it.
  *
@@ -14,6 +14,27 @@ const WORKER_FILE = /(^|\/)worker-[\w-]+\.js$/;
 
 /** Text that can sit inside a <script> element unchanged (as vite-plugin-singlefile escapes it). */
 export const escapeForScriptElement = (code: string) => code.replace(/<(\/script|!--)/gi, '\\x3C$1');
+
+/** Characters per element: Chromium appends a long script text in pieces, recopying it each time. */
+export const WORKER_PART_LENGTH = 60_000;
+
+/**
+ * The worker's code as consecutive <script type="text/plain"> elements: the first has the id, the
+ * file name (to check it is this build's) and the number of parts; each part has data-part.
+ */
+export function workerElements(code: string, fileName: string): string {
+  const escaped = escapeForScriptElement(code);
+  const parts: string[] = [];
+  for (let at = 0; at < escaped.length; at += WORKER_PART_LENGTH)
+    parts.push(escaped.slice(at, at + WORKER_PART_LENGTH));
+  return parts
+    .map((part, i) => {
+      const first =
+        i === 0 ? ` id="${PDF_WORKER_ELEMENT_ID}" data-file="${fileName}" data-parts="${parts.length}"` : '';
+      return `<script type="text/plain"${first} data-part="${i}">${part}</script>`;
+    })
+    .join('\n');
+}
 
 export function embedWorkerPlugin(): Plugin {
   return {
@@ -34,8 +55,8 @@ export function embedWorkerPlugin(): Plugin {
         delete bundle[name];
         const html = Object.values(bundle).find((i) => i.type === 'asset' && i.fileName.endsWith('.html'));
         if (html?.type !== 'asset') return this.error('单文件版没有 HTML 页面');
-        const element = `<script type="text/plain" id="${PDF_WORKER_ELEMENT_ID}" data-file="${name.split('/').pop()}">${escapeForScriptElement(code)}</script>`;
-        html.source = String(html.source).replace('</body>', () => `${element}\n  </body>`);
+        const elements = workerElements(code, name.split('/').pop()!);
+        html.source = String(html.source).replace('</body>', () => `${elements}\n  </body>`);
       },
     },
   };

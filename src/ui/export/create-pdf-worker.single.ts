@@ -1,7 +1,8 @@
 /**
  * The single HTML file's PDF worker (vite.singlefile.config.ts uses this file in place of
- * create-pdf-worker.ts). The worker's code sits at the end of the page in
- * <script type="text/plain" id="nianbao-pdf-worker">, put there by scripts/vite/embed-worker-plugin.ts,
+ * create-pdf-worker.ts). The worker's code sits at the end of the page in parts of
+ * <script type="text/plain" data-part> (the first id="nianbao-pdf-worker"), put there by
+ * scripts/vite/embed-worker-plugin.ts,
  * after the app's own script: the ~12 MB of fonts never delay the draft list, and nothing is fetched.
  */
 
@@ -26,8 +27,11 @@ async function loadFromPage() {
   await pageParsed();
   if (!blobUrl) {
     const element = document.getElementById(PDF_WORKER_ELEMENT_ID);
-    const code = element?.textContent;
-    if (!element || !code || !workerUrl.endsWith(`/${element.dataset.file}`)) {
+    const parts = Array.from(document.querySelectorAll<HTMLElement>('script[type="text/plain"][data-part]'));
+    const complete =
+      parts.length === Number(element?.dataset.parts) && parts.every((p, i) => p.dataset.part === String(i));
+    const code = parts.map((part) => part.textContent ?? '').join('');
+    if (!element || !complete || !code || !workerUrl.endsWith(`/${element.dataset.file}`)) {
       throw new Error('页面中缺少本版本的 PDF 导出组件');
     }
     blobUrl = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
