@@ -11,7 +11,7 @@
  */
 import type { Plugin } from 'vite';
 
-const NON_ASCII = /[^\x00-\x7f]/gu;
+const NON_ASCII = /[\u0080-\u{10ffff}]/gu;
 const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
 
 /** JS: each UTF-16 code unit as \uXXXX (an astral character becomes its surrogate pair). */
