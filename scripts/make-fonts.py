@@ -2,16 +2,19 @@
 """Regenerates the subset fonts of the PDF exporter (src/pdf/fonts/*.otf).
 
 Source: Debian's fonts-noto-cjk (.ttc collections, which pdf-lib cannot read). We take the
-Simplified Chinese face of Noto Serif CJK and Noto Sans CJK and keep only
+Simplified Chinese face of Noto Serif CJK and Noto Sans CJK. The serif face (all the clerk's text)
+keeps
   通用规范汉字表 8105 字 (src/pdf/fonts/charset/tongyong-8105.txt)
   ∪ GB 2312 (every character of the 'gb2312' codec: 6763 hanzi and 682 symbols)
   ∪ ASCII ∪ Latin-1 ∪ CJK punctuation, full-width forms, circled numbers (note markers).
+The sans face draws only fixed headings and labels: it keeps the characters of
+src/pdf/fonts/charset/sans-used.txt (written by scripts/sans-charset.ts) and a few symbol ranges.
 Only the GSUB features fontkit applies by default are kept (pdf-lib draws the glyphs fontkit picks);
 GPOS is dropped (pdf-lib ignores positioning),
 and so are the CFF stem hints (printing at 600 dpi does not need them; the files get 16 % smaller).
 
 Needs Debian's python3-fonttools and fonts-noto-cjk:  apt-get install python3-fonttools fonts-noto-cjk
-Run from the repository root:  /usr/bin/python3 scripts/make-fonts.py
+Run from the repository root:  /usr/bin/python3 scripts/make-fonts.py [serif] [sans]
 The output is committed, so `npm install` alone gives a working app; rerun only to change the set.
 """
 
@@ -27,10 +30,12 @@ OUT_DIR = os.path.join(ROOT, 'src', 'pdf', 'fonts')
 CHARSET_8105 = os.path.join(OUT_DIR, 'charset', 'tongyong-8105.txt')
 NOTO_DIR = '/usr/share/fonts/opentype/noto'
 
+SANS_USED = os.path.join(OUT_DIR, 'charset', 'sans-used.txt')
+
 FONTS = [
-    # (collection, face name, output file)
-    ('NotoSerifCJK-Regular.ttc', 'Noto Serif CJK SC', 'NotoSerifCJKsc-Regular.subset.otf'),
-    ('NotoSansCJK-Regular.ttc', 'Noto Sans CJK SC', 'NotoSansCJKsc-Regular.subset.otf'),
+    # (role, collection, face name, output file)
+    ('serif', 'NotoSerifCJK-Regular.ttc', 'Noto Serif CJK SC', 'NotoSerifCJKsc-Regular.subset.otf'),
+    ('sans', 'NotoSansCJK-Regular.ttc', 'Noto Sans CJK SC', 'NotoSansCJKsc-Regular.subset.otf'),
 ]
 
 # Ranges of symbols a report may contain besides hanzi (the font keeps those it has).
@@ -49,6 +54,16 @@ SYMBOL_RANGES = [
     (0x32B1, 0x32BF),  # ㊱ … ㊿
     (0xFF01, 0xFF5E),  # full-width forms: ，：；！？（）％
     (0xFFE0, 0xFFE6),  # ￠ ￡ ￢ ￣ ￤ ￥
+]
+
+# The sans (黑体) face draws only fixed text of the template and the layout, never the clerk's:
+# the characters scripts/sans-charset.ts found drawn in sans, plus these ranges.
+SANS_RANGES = [
+    (0x0020, 0x007E),  # ASCII
+    (0x00A0, 0x00FF),  # Latin-1
+    (0x2010, 0x205E),  # general punctuation
+    (0x3000, 0x303F),  # CJK symbols and punctuation
+    (0xFF01, 0xFF5E),  # full-width forms
 ]
 
 KEPT_FEATURES = ['ccmp', 'locl', 'rlig', 'calt', 'clig', 'liga', 'rclt']
@@ -80,6 +95,14 @@ def wanted_codepoints():
     return points
 
 
+def sans_codepoints():
+    with open(SANS_USED, encoding='utf-8') as f:
+        points = {ord(c) for c in f.read() if not c.isspace()}
+    for first, last in SANS_RANGES:
+        points.update(range(first, last + 1))
+    return points
+
+
 def face(collection, name):
     fonts = TTCollection(os.path.join(NOTO_DIR, collection)).fonts
     for font in fonts:
@@ -92,7 +115,7 @@ def make(collection, name, out_name, points):
     started = time.time()
     font = face(collection, name)
     cmap = font.getBestCmap()
-    missing_hanzi = sorted(p for p in tongyong_codepoints() | gb2312_codepoints() if p not in cmap)
+    missing_hanzi = sorted(p for p in points if 0x4E00 <= p <= 0x9FFF and p not in cmap)
     options = subset.Options()
     options.layout_features = KEPT_FEATURES
     options.name_IDs = ['*']
@@ -111,14 +134,18 @@ def make(collection, name, out_name, points):
     kept = len(font.getBestCmap())
     print(
         f'{out_name}: {os.path.getsize(out) / 1e6:.2f} MB, {kept} code points, '
-        f'{len(missing_hanzi)} of 8105 ∪ GB2312 missing, {time.time() - started:.1f} s'
+        f'{len(missing_hanzi)} requested hanzi missing, {time.time() - started:.1f} s'
     )
 
 
 def main():
-    points = wanted_codepoints()
-    print(f'{len(points)} code points requested')
-    for collection, name, out_name in FONTS:
+    # Optional arguments name the roles to rebuild (serif, sans); default both.
+    roles = sys.argv[1:] or [role for role, *_ in FONTS]
+    for role, collection, name, out_name in FONTS:
+        if role not in roles:
+            continue
+        points = wanted_codepoints() if role == 'serif' else sans_codepoints()
+        print(f'{role}: {len(points)} code points requested')
         make(collection, name, out_name, points)
 
 

@@ -40,7 +40,7 @@ describe('findMissingGlyphs', () => {
     expect(findMissingGlyphs(sampleReport(), bundledFonts())).toEqual([]);
   });
 
-  it('has every character of the template (headings, table labels, units) in both fonts', () => {
+  it('has every character of the template (headings, table labels, units) in the serif font; headings in both', () => {
     const faces = loadFaces(bundledFonts());
     const labels = [
       ...SECTIONS.map((s) => s.heading),
@@ -57,6 +57,9 @@ describe('findMissingGlyphs', () => {
     ].join('');
     for (const char of new Set(Array.from(labels))) {
       expect(faces.serif.hasCodePoint(char.codePointAt(0)!), char).toBe(true);
+    }
+    // Sans draws the headings (and the furniture: see sans-coverage.test.ts), not the tables.
+    for (const char of new Set(Array.from(SECTIONS.map((s) => s.heading).join('')))) {
       expect(faces.sans.hasCodePoint(char.codePointAt(0)!), char).toBe(true);
     }
   });
