@@ -18,6 +18,8 @@ Run from the repository root:  /usr/bin/python3 scripts/make-fonts.py [serif] [s
 The output is committed, so `npm install` alone gives a working app; rerun only to change the set.
 """
 
+import gzip
+import io
 import os
 import sys
 import time
@@ -129,11 +131,15 @@ def make(collection, name, out_name, points):
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=points)
     subsetter.subset(font)
-    out = os.path.join(OUT_DIR, out_name)
-    font.save(out)
+    # Saved gzip-compressed (mtime 0: the same input gives the same bytes); see src/pdf/font-files.ts.
+    buffer = io.BytesIO()
+    font.save(buffer)
+    out = os.path.join(OUT_DIR, out_name + '.gz')
+    with open(out, 'wb') as f:
+        f.write(gzip.compress(buffer.getvalue(), compresslevel=9, mtime=0))
     kept = len(font.getBestCmap())
     print(
-        f'{out_name}: {os.path.getsize(out) / 1e6:.2f} MB, {kept} code points, '
+        f'{out_name}.gz: {len(buffer.getvalue()) / 1e6:.2f} MB, gzip {os.path.getsize(out) / 1e6:.2f} MB, {kept} code points, '
         f'{len(missing_hanzi)} requested hanzi missing, {time.time() - started:.1f} s'
     )
 

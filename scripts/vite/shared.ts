@@ -11,7 +11,8 @@ export const SINGLE_FILE_NAME = '信息公开年报填报工具.html';
  * URL that inherits the page's CSP (connect-src 'none'), so it could not fetch a font file anyway.
  * Other assets follow Vite's default (undefined).
  */
-export const inlineFonts = (file: string): boolean | undefined => (file.endsWith('.otf') ? true : undefined);
+export const inlineFonts = (file: string): boolean | undefined =>
+  file.endsWith('.otf.gz') ? true : undefined;
 
 /**
  * The worker's code must be one chunk: it is put into the page as a string and run from a blob: URL.

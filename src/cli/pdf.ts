@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { reportHash } from '../files/canonical.ts';
 import { openDraftFile } from '../files/open.ts';
 import { exportReportPdf } from '../pdf/export.ts';
-import { FONT_URLS } from '../pdf/font-files.ts';
+import { FONT_URLS, gunzip } from '../pdf/font-files.ts';
 import { MissingGlyphsError } from '../pdf/missing-glyphs.ts';
 import { evaluate } from '../report/rules.ts';
 import { withTotals } from '../report/totals.ts';
@@ -38,8 +38,8 @@ const HELP = [
 
 async function readFonts(io: CliIo) {
   const [serif, sans] = await Promise.all([
-    io.readFile(fileURLToPath(FONT_URLS.serif)),
-    io.readFile(fileURLToPath(FONT_URLS.sans)),
+    io.readFile(fileURLToPath(FONT_URLS.serif)).then(gunzip),
+    io.readFile(fileURLToPath(FONT_URLS.sans)).then(gunzip),
   ]);
   return { serif, sans };
 }

@@ -2,13 +2,23 @@
  * Where the bundled subset fonts are. `new URL(…, import.meta.url)` is understood by Vite (it emits
  * the file, or inlines it as a data: URL in the single-file build) and by Node (a file: URL).
  * Nothing is read until loadBundledFonts() is called: the fonts load on first export only.
+ * The files are gzip-compressed (the serif 4.76 → 3.89 MB): they are embedded in the single HTML
+ * file, where every megabyte costs start-up time; DecompressionStream unpacks them on first use.
  */
 import type { PdfFontBytes } from './fonts.ts';
 
 export const FONT_URLS: Record<keyof PdfFontBytes, URL> = {
-  serif: new URL('./fonts/NotoSerifCJKsc-Regular.subset.otf', import.meta.url),
-  sans: new URL('./fonts/NotoSansCJKsc-Regular.subset.otf', import.meta.url),
+  serif: new URL('./fonts/NotoSerifCJKsc-Regular.subset.otf.gz', import.meta.url),
+  sans: new URL('./fonts/NotoSansCJKsc-Regular.subset.otf.gz', import.meta.url),
 };
+
+/** Unpacks gzip bytes (DecompressionStream: Chromium 80+, Node 18+, in workers too). */
+export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
 
 export type ReadUrl = (url: URL) => Promise<Uint8Array>;
 
@@ -35,11 +45,12 @@ export const readUrlInBrowser: ReadUrl = async (url) => {
 let loading: Promise<PdfFontBytes> | null = null;
 
 /**
- * Loads both bundled fonts once (later calls share the first load). In Node pass a reader for
- * file: URLs, e.g. `(url) => readFile(url)` from node:fs/promises.
+ * Loads and unpacks both bundled fonts once (later calls share the first load). In Node pass a
+ * reader for file: URLs, e.g. `(url) => readFile(url)` from node:fs/promises.
  */
 export function loadBundledFonts(read: ReadUrl = readUrlInBrowser): Promise<PdfFontBytes> {
-  loading ??= Promise.all([read(FONT_URLS.serif), read(FONT_URLS.sans)]).then(([serif, sans]) => ({
+  const load = async (url: URL) => gunzip(await read(url));
+  loading ??= Promise.all([load(FONT_URLS.serif), load(FONT_URLS.sans)]).then(([serif, sans]) => ({
     serif,
     sans,
   }));
