@@ -37,3 +37,16 @@ describe('the sans (黑体) subset', () => {
     expect(faces.serif.hasCodePoint('鑫'.codePointAt(0)!)).toBe(true);
   });
 });
+
+describe('the bundled fonts, gzip-compressed', () => {
+  it('unpack to OpenType (CFF) fonts; bytes already unpacked pass through', async () => {
+    const { readFileSync: read } = await import('node:fs');
+    const { FONT_URLS, gunzip } = await import('../../src/pdf/font-files.ts');
+    const packed = new Uint8Array(read(FONT_URLS.sans));
+    expect([packed[0], packed[1]]).toEqual([0x1f, 0x8b]);
+    const font = await gunzip(packed);
+    expect(new TextDecoder().decode(font.subarray(0, 4))).toBe('OTTO');
+    expect(font).toEqual(bundledFonts().sans);
+    expect(await gunzip(font)).toBe(font);
+  });
+});
