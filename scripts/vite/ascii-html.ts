@@ -10,6 +10,7 @@
  * Run it before the CSP plugin: the hashes are of these final bytes.
  */
 import type { Plugin } from 'vite';
+import { htmlTransformPlugin } from './shared.ts';
 
 const NON_ASCII = /[\u0080-\u{10ffff}]/gu;
 const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
@@ -39,19 +40,4 @@ export function asciiOnlyHtml(html: string): string {
   return out + escapeHtml(html.slice(last));
 }
 
-export function asciiOnlyPlugin(): Plugin {
-  return {
-    name: 'nianbao:ascii-only',
-    apply: 'build',
-    enforce: 'post',
-    generateBundle: {
-      order: 'post',
-      handler(_options, bundle) {
-        for (const item of Object.values(bundle)) {
-          if (item.type === 'asset' && item.fileName.endsWith('.html'))
-            item.source = asciiOnlyHtml(String(item.source));
-        }
-      },
-    },
-  };
-}
+export const asciiOnlyPlugin = (): Plugin => htmlTransformPlugin('nianbao:ascii-only', asciiOnlyHtml);

@@ -8,6 +8,7 @@
  * Must come BEFORE vite-plugin-singlefile in `plugins` (singlefile deletes every .js file it sees).
  */
 import type { Plugin } from 'vite';
+import { htmlTransformPlugin } from './shared.ts';
 
 export const PDF_WORKER_ELEMENT_ID = 'nianbao-pdf-worker';
 const WORKER_FILE = /(^|\/)worker-[\w-]+\.js$/;
@@ -75,19 +76,5 @@ export function startAppEarly(html: string): string {
   return without.replace(app, () => `${app}\n    <script type="module" async>${script[1]}</script>`);
 }
 
-export function startAppEarlyPlugin(): Plugin {
-  return {
-    name: 'nianbao:start-app-early',
-    apply: 'build',
-    enforce: 'post',
-    generateBundle: {
-      order: 'post',
-      handler(_options, bundle) {
-        for (const item of Object.values(bundle)) {
-          if (item.type === 'asset' && item.fileName.endsWith('.html'))
-            item.source = startAppEarly(String(item.source));
-        }
-      },
-    },
-  };
-}
+export const startAppEarlyPlugin = (): Plugin =>
+  htmlTransformPlugin('nianbao:start-app-early', startAppEarly);

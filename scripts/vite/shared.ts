@@ -1,5 +1,5 @@
 /** Build settings both builds share (the intranet dist/ and the single HTML file). */
-import type { UserConfig } from 'vite';
+import type { Plugin, UserConfig } from 'vite';
 
 /** Chromium 86 is the oldest browser we support (360/QQ/奇安信, old Edge on office machines). */
 export const BUILD_TARGET = 'chrome86';
@@ -23,3 +23,21 @@ export const workerOptions: UserConfig['worker'] = {
   format: 'iife',
   rolldownOptions: { output: { codeSplitting: false } },
 };
+
+/** A build plugin that rewrites every emitted HTML page, after the bundle is complete (post). */
+export function htmlTransformPlugin(name: string, transform: (html: string) => string): Plugin {
+  return {
+    name,
+    apply: 'build',
+    enforce: 'post',
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        for (const item of Object.values(bundle)) {
+          if (item.type === 'asset' && item.fileName.endsWith('.html'))
+            item.source = transform(String(item.source));
+        }
+      },
+    },
+  };
+}
