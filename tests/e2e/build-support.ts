@@ -43,14 +43,14 @@ export function ensureBuilt(): void {
     if (oldestBuilt > newestSource) return;
   }
   const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
-  execFileSync(process.execPath, [vite, 'build', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+  // vitest sets NODE_ENV=test, which would build a development bundle (preact's debug paths, 55 KB
+  // more): test what `npm run build` ships.
+  const options = { cwd: ROOT, stdio: 'inherit' as const, env: { ...process.env, NODE_ENV: 'production' } };
+  execFileSync(process.execPath, [vite, 'build', '--logLevel', 'error'], options);
   execFileSync(
     process.execPath,
     [vite, 'build', '--config', 'vite.singlefile.config.ts', '--logLevel', 'error'],
-    {
-      cwd: ROOT,
-      stdio: 'inherit',
-    },
+    options,
   );
 }
 
