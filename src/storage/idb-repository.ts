@@ -162,10 +162,15 @@ export class IdbDraftRepository implements DraftRepository {
     this.rescuedHere.delete(id);
   }
 
-  /** What rescue() wrote for the draft in the rescue database, or null (also when it fails). */
+  /** Where rescues are: the rescue database, else the drafts database (both have the 'pending' store). */
+  private get rescueTarget(): RescueDatabase {
+    return this.rescueDb ?? (this.db as unknown as RescueDatabase);
+  }
+
+  /** What rescue() wrote for the draft, or null (also when reading fails). */
   private async readRescue(id: string): Promise<PendingRow | null> {
     try {
-      return (await this.rescueDb?.get('pending', id)) ?? null;
+      return (await this.rescueTarget.get('pending', id)) ?? null;
     } catch {
       return null;
     }
@@ -174,8 +179,7 @@ export class IdbDraftRepository implements DraftRepository {
   /** Deletes the draft's rescue (only the one written at `at`, when given). Never throws. */
   private async deleteRescue(id: string, at?: number): Promise<void> {
     try {
-      const tx = this.rescueDb?.transaction('pending', 'readwrite');
-      if (!tx) return;
+      const tx = this.rescueTarget.transaction('pending', 'readwrite');
       const row = await tx.store.get(id);
       if (row && (at === undefined || row.at === at)) await tx.store.delete(id);
       await tx.done;
@@ -353,8 +357,7 @@ export class IdbDraftRepository implements DraftRepository {
         report: storableReport(report, draftId),
       };
       // Raw IndexedDB: one blind put and commit(), all before this function returns.
-      const db: IDBDatabase = this.rescueDb ? unwrap(this.rescueDb) : unwrap(this.db);
-      const tx = db.transaction('pending', 'readwrite');
+      const tx = unwrap(this.rescueTarget).transaction('pending', 'readwrite');
       tx.objectStore('pending').put(row);
       (tx as { commit?: () => void }).commit?.();
       this.rescuedHere.add(draftId);

@@ -162,4 +162,13 @@ describe('rescue and recoverRescued', () => {
     expect(await (await nextPage()).recoverRescued('d')).toBe('applied');
     expect((await repo.get('d'))?.report.cells['t3.new.natural']).toBe(11);
   });
+
+  it('without a rescue database, the covering save still drops the rescue', async () => {
+    const alone = new IdbDraftRepository(await openDraftDb({ factory }), clock.now, null);
+    const report = setCells(base, { 't3.new.natural': 12 });
+    alone.rescue('d', report, 2);
+    await alone.save('d', report, 1);
+    const drafts = await openDraftDb({ factory });
+    await expect.poll(() => drafts.getAllKeys('pending')).toEqual([]);
+  });
 });
