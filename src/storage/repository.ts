@@ -163,6 +163,8 @@ export interface OpenedRepository {
 
 /** Opens the IndexedDB repository, or falls back to memory and says why. Never rejects. */
 export async function openDraftRepository(options: OpenRepositoryOptions = {}): Promise<OpenedRepository> {
+  // Both at once: start-up waits for the slower one, not for the two in turn.
+  const rescueDb = openRescueDb({ factory: options.factory });
   try {
     const db = await openDraftDb({
       ...options,
@@ -171,9 +173,9 @@ export async function openDraftRepository(options: OpenRepositoryOptions = {}): 
         options.onProblem?.(problem);
       },
     });
-    const rescueDb = await openRescueDb({ factory: options.factory });
-    return { repository: new IdbDraftRepository(db, options.now, rescueDb), problem: null };
+    return { repository: new IdbDraftRepository(db, options.now, await rescueDb), problem: null };
   } catch (error) {
+    void rescueDb.then((opened) => opened?.close());
     return {
       repository: new MemoryDraftRepository(options.now),
       problem: toStorageError(error, 'unavailable'),

@@ -4,7 +4,38 @@ import { type OpenedRepository, openDraftRepository } from '../../storage/reposi
 
 export type OpenRepository = (onProblem: (problem: StorageError) => void) => Promise<OpenedRepository>;
 
-const openInBrowser: OpenRepository = (onProblem) => openDraftRepository({ onProblem });
+/** An open started before the first render (openRepositoryEarly), for the first useRepository to take. */
+let early: {
+  opened: Promise<OpenedRepository>;
+  listen(onProblem: (problem: StorageError) => void): void;
+} | null = null;
+
+/**
+ * Starts opening IndexedDB at once, from main.tsx before the first render: the open then overlaps
+ * rendering and the reading of the rest of the page (single file: ~6 MB), instead of waiting for them.
+ */
+export function openRepositoryEarly(): void {
+  let listener: ((problem: StorageError) => void) | null = null;
+  const missed: StorageError[] = [];
+  const opened = openDraftRepository({
+    onProblem: (problem) => (listener ? listener(problem) : missed.push(problem)),
+  });
+  early = {
+    opened,
+    listen(onProblem) {
+      listener = onProblem;
+      for (const problem of missed.splice(0)) onProblem(problem);
+    },
+  };
+}
+
+const openInBrowser: OpenRepository = (onProblem) => {
+  const started = early;
+  early = null;
+  if (!started) return openDraftRepository({ onProblem });
+  started.listen(onProblem);
+  return started.opened;
+};
 
 /**
  * The draft repository for the whole app: IndexedDB, or memory with the reason when IndexedDB
