@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
+import { htmlTransformPlugin } from './shared.ts';
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
@@ -63,22 +64,9 @@ export function withCsp(html: string): string {
   return `${html.slice(0, at)}\n    ${meta}${html.slice(at)}`;
 }
 
-export function cspPlugin(): Plugin {
-  return {
-    name: 'nianbao:csp',
-    apply: 'build',
-    enforce: 'post',
-    generateBundle: {
-      order: 'post',
-      handler(_options, bundle) {
-        for (const item of Object.values(bundle)) {
-          if (item.type !== 'asset' || !item.fileName.endsWith('.html')) continue;
-          const html = String(item.source);
-          const problems = inlineProblems(html);
-          if (problems.length > 0) this.error(`${item.fileName}：CSP 会阻止 ${problems.join('、')}`);
-          item.source = withCsp(html);
-        }
-      },
-    },
-  };
-}
+export const cspPlugin = (): Plugin =>
+  htmlTransformPlugin('nianbao:csp', (html, fileName) => {
+    const problems = inlineProblems(html);
+    if (problems.length > 0) throw new Error(`${fileName}：CSP 会阻止 ${problems.join('、')}`);
+    return withCsp(html);
+  });

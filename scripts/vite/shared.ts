@@ -25,7 +25,10 @@ export const workerOptions: UserConfig['worker'] = {
 };
 
 /** A build plugin that rewrites every emitted HTML page, after the bundle is complete (post). */
-export function htmlTransformPlugin(name: string, transform: (html: string) => string): Plugin {
+export function htmlTransformPlugin(
+  name: string,
+  transform: (html: string, fileName: string) => string,
+): Plugin {
   return {
     name,
     apply: 'build',
@@ -35,7 +38,7 @@ export function htmlTransformPlugin(name: string, transform: (html: string) => s
       handler(_options, bundle) {
         for (const item of Object.values(bundle)) {
           if (item.type === 'asset' && item.fileName.endsWith('.html'))
-            item.source = transform(String(item.source));
+            item.source = transform(String(item.source), item.fileName);
         }
       },
     },
