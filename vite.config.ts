@@ -2,6 +2,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { cspPlugin } from './scripts/vite/csp-plugin.ts';
+import { earlyStoragePlugin } from './scripts/vite/early-storage-plugin.ts';
 import { serviceWorkerPlugin } from './scripts/vite/service-worker-plugin.ts';
 import { BUILD_TARGET, inlineFonts, workerOptions } from './scripts/vite/shared.ts';
 
@@ -9,7 +10,7 @@ import { BUILD_TARGET, inlineFonts, workerOptions } from './scripts/vite/shared.
 // visit through dist/sw.js. The single HTML file is built by vite.singlefile.config.ts.
 export default defineConfig({
   base: './',
-  plugins: [preact(), serviceWorkerPlugin(), cspPlugin()],
+  plugins: [preact(), serviceWorkerPlugin(), earlyStoragePlugin(), cspPlugin()],
   build: {
     target: BUILD_TARGET,
     assetsInlineLimit: inlineFonts,

@@ -13,14 +13,13 @@
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames, wrap } from 'idb';
 import type { Report } from '../report/document.ts';
+import { createDraftStores, DB_NAME, DB_VERSION, type EarlyOpen, takeEarlyRequest } from './early-open.ts';
 import { StorageError, toStorageError } from './errors.ts';
 import { type DraftRow, newDraftRow } from './records.ts';
 import type { RevisionMeta } from './repository.ts';
 import { salvageReport } from './salvage.ts';
 
-/** Unique to this tool: every file:// page of a browser profile shares one storage origin. */
-export const DB_NAME = 'nianbao-tool';
-export const DB_VERSION = 2;
+export { DB_NAME, DB_VERSION };
 
 /** A v1 record, kept as a type for the migration and its test. */
 export interface DraftRowV1 {
@@ -87,23 +86,14 @@ async function migrateV1ToV2(tx: UpgradeTransaction, now: number): Promise<void>
 
 /** Every upgrade step from `oldVersion` up to `newVersion`, in order. */
 async function upgrade(
-  db: IDBPDatabase<DraftDb>,
+  db: IDBDatabase,
   oldVersion: number,
   newVersion: number,
   tx: UpgradeTransaction,
   now: number,
 ): Promise<void> {
-  if (oldVersion < 1) {
-    db.createObjectStore('drafts', { keyPath: 'id' });
-  }
-  if (oldVersion < 2 && newVersion >= 2) {
-    db.createObjectStore('bodies', { keyPath: 'id' });
-    const revisions = db.createObjectStore('revisions', { keyPath: 'id', autoIncrement: true });
-    revisions.createIndex('byDraft', 'draftId');
-    db.createObjectStore('revisionBodies', { keyPath: 'id' });
-    db.createObjectStore('pending', { keyPath: 'draftId' });
-    if (oldVersion >= 1) await migrateV1ToV2(tx, now);
-  }
+  createDraftStores(db, oldVersion, newVersion);
+  if (oldVersion === 1 && newVersion >= 2) await migrateV1ToV2(tx, now);
 }
 
 export interface OpenDraftDbOptions {
@@ -119,6 +109,8 @@ export interface OpenDraftDbOptions {
   /** Called when the open connection is closed under us (a newer version upgrading, the browser). */
   onClosed?: (problem: StorageError) => void;
   now?: () => number;
+  /** Where the page's early open (early-open.ts) left its request; tests pass their own. */
+  earlyScope?: { __nianbaoEarlyOpen?: EarlyOpen };
 }
 
 export function openDraftDb(options: OpenDraftDbOptions = {}): Promise<DraftDatabase> {
@@ -145,18 +137,20 @@ export function openDraftDb(options: OpenDraftDbOptions = {}): Promise<DraftData
       reject(error);
     };
 
+    // The page's early open (early-open.ts), if it is still of use.
+    const adopted =
+      options.name === undefined ? takeEarlyRequest('drafts', factory, version, options.earlyScope) : null;
     let request: IDBOpenDBRequest;
     try {
-      request = factory.open(options.name ?? DB_NAME, version);
+      request = adopted ? adopted.request : factory.open(options.name ?? DB_NAME, version);
     } catch (error) {
       fail(toStorageError(error, 'unavailable'));
       return;
     }
     request.onupgradeneeded = (event) => {
-      const db = wrap(request.result) as unknown as IDBPDatabase<DraftDb>;
       const tx = wrap(request.transaction!) as unknown as UpgradeTransaction;
       tx.done.catch(() => {}); // an aborted upgrade is reported through request.onerror
-      upgrade(db, event.oldVersion, version, tx, now()).catch((error) => {
+      upgrade(request.result, event.oldVersion, version, tx, now()).catch((error) => {
         upgradeError = error;
         try {
           request.transaction?.abort();
@@ -165,13 +159,14 @@ export function openDraftDb(options: OpenDraftDbOptions = {}): Promise<DraftData
         }
       });
     };
-    request.onblocked = () => {
+    const onBlocked = () => {
       clearTimeout(blockedTimer);
       blockedTimer = setTimeout(
         () => fail(new StorageError('blocked', null)),
         options.blockedGraceMs ?? 3000,
       );
     };
+    request.onblocked = onBlocked;
     request.onerror = (event) => {
       event.preventDefault();
       if (upgradeError !== null) {
@@ -180,7 +175,7 @@ export function openDraftDb(options: OpenDraftDbOptions = {}): Promise<DraftData
         fail(toStorageError(request.error, 'unavailable'));
       }
     };
-    request.onsuccess = () => {
+    const onSuccess = () => {
       const raw = request.result;
       if (settled) {
         raw.close(); // we gave up waiting; do not keep a connection nobody uses
@@ -197,6 +192,10 @@ export function openDraftDb(options: OpenDraftDbOptions = {}): Promise<DraftData
       raw.onclose = () => options.onClosed?.(new StorageError('closed', '浏览器关闭了连接'));
       resolve(wrap(raw) as unknown as DraftDatabase);
     };
+    request.onsuccess = onSuccess;
+    // What the early request went through before we listened.
+    if (adopted?.blocked) onBlocked();
+    if (adopted?.outcome === 'success') onSuccess();
   });
 }
 

@@ -164,7 +164,7 @@ export interface OpenedRepository {
 /** Opens the IndexedDB repository, or falls back to memory and says why. Never rejects. */
 export async function openDraftRepository(options: OpenRepositoryOptions = {}): Promise<OpenedRepository> {
   // Both at once: start-up waits for the slower one, not for the two in turn.
-  const rescueDb = openRescueDb({ factory: options.factory });
+  const rescueDb = openRescueDb({ factory: options.factory, earlyScope: options.earlyScope });
   try {
     const db = await openDraftDb({
       ...options,

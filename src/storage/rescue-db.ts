@@ -6,8 +6,15 @@
  */
 import { type DBSchema, type IDBPDatabase, wrap } from 'idb';
 import type { PendingRow } from './db.ts';
+import {
+  createRescueStores,
+  type EarlyOpen,
+  RESCUE_DB_NAME,
+  RESCUE_DB_VERSION,
+  takeEarlyRequest,
+} from './early-open.ts';
 
-export const RESCUE_DB_NAME = 'nianbao-tool-rescue';
+export { RESCUE_DB_NAME };
 
 export interface RescueDb extends DBSchema {
   pending: { key: string; value: PendingRow };
@@ -20,7 +27,12 @@ export type RescueDatabase = IDBPDatabase<RescueDb>;
  * repository then rescues into the drafts database's own 'pending' store, as before.
  */
 export function openRescueDb(
-  options: { factory?: IDBFactory | null; timeoutMs?: number } = {},
+  options: {
+    factory?: IDBFactory | null;
+    timeoutMs?: number;
+    /** Where the page's early open (early-open.ts) left its request; tests pass their own. */
+    earlyScope?: { __nianbaoEarlyOpen?: EarlyOpen };
+  } = {},
 ): Promise<RescueDatabase | null> {
   const factory = options.factory === undefined ? globalThis.indexedDB : options.factory;
   return new Promise((resolve) => {
@@ -33,22 +45,26 @@ export function openRescueDb(
       resolve(db);
     };
     const timer = setTimeout(() => settle(null), options.timeoutMs ?? 5000);
+    // The page's early open (early-open.ts), if it is still of use.
+    const adopted = takeEarlyRequest('rescue', factory, RESCUE_DB_VERSION, options.earlyScope);
     let request: IDBOpenDBRequest;
     try {
-      request = factory.open(RESCUE_DB_NAME, 1);
+      request = adopted ? adopted.request : factory.open(RESCUE_DB_NAME, RESCUE_DB_VERSION);
     } catch {
       return settle(null);
     }
-    request.onupgradeneeded = () => request.result.createObjectStore('pending', { keyPath: 'draftId' });
+    request.onupgradeneeded = () => createRescueStores(request.result);
     request.onerror = (event) => {
       event.preventDefault();
       settle(null);
     };
-    request.onsuccess = () => {
+    const onSuccess = () => {
       const raw = request.result;
       if (settled) return raw.close();
       raw.onversionchange = () => raw.close();
       settle(wrap(raw) as unknown as RescueDatabase);
     };
+    request.onsuccess = onSuccess;
+    if (adopted?.outcome === 'success') onSuccess();
   });
 }
