@@ -4,14 +4,17 @@ import { defineConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { asciiOnlyPlugin } from './scripts/vite/ascii-html.ts';
 import { cspPlugin } from './scripts/vite/csp-plugin.ts';
+import { earlyStoragePlugin } from './scripts/vite/early-storage-plugin.ts';
 import { embedWorkerPlugin, startAppEarlyPlugin } from './scripts/vite/embed-worker-plugin.ts';
 import { BUILD_TARGET, inlineFonts, SINGLE_FILE_NAME, workerOptions } from './scripts/vite/shared.ts';
 
 const singleWorker = fileURLToPath(new URL('./src/ui/export/create-pdf-worker.single.ts', import.meta.url));
+const singleFontUrls = fileURLToPath(new URL('./src/pdf/font-urls.single.ts', import.meta.url));
 
 // The single self-contained HTML file, written next to the intranet build:
 // dist/信息公开年报填报工具.html. Run after `vite build` (it keeps dist/: emptyOutDir false).
 // Plugin order matters: embed the worker, then singlefile inlines the app, then move the app's script,
+// then start opening IndexedDB from <head>,
 // then make every byte ASCII (fast decoding), then the CSP hashes the final inline code.
 export default defineConfig({
   plugins: [
@@ -19,12 +22,17 @@ export default defineConfig({
     embedWorkerPlugin(),
     viteSingleFile({ outputFileName: SINGLE_FILE_NAME }),
     startAppEarlyPlugin(),
+    earlyStoragePlugin(),
     asciiOnlyPlugin(),
     cspPlugin(),
   ],
   resolve: {
-    // The PDF worker's code comes from the page itself (no file:// worker, no 12 MB in the app script).
-    alias: [{ find: /^\.\/create-pdf-worker\.ts$/, replacement: singleWorker }],
+    // The PDF worker's code and the fonts come from the page itself (no file:// worker, nothing
+    // fetched); the worker's code carries no font (the page posts them to it).
+    alias: [
+      { find: /^\.\/create-pdf-worker\.ts$/, replacement: singleWorker },
+      { find: /^\.\/font-urls\.ts$/, replacement: singleFontUrls },
+    ],
   },
   define: {
     // No service worker in the single file (file:// refuses them; over http there is no sw.js).

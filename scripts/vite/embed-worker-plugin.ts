@@ -1,40 +1,29 @@
 /**
  * Single-file build: moves the PDF worker's code (emitted by `worker.ts?worker&url` in
- * src/ui/export/create-pdf-worker.single.ts) into the page at the end of <body>, in parts of
- * <script type="text/plain" data-part> (the first with id="nianbao-pdf-worker"), and makes the app's module script `async` and
- * places it right after <div id="app">: the app then starts while the browser is still reading the
- * ~12 MB of worker code and fonts behind it. A text/plain script is never run, so CSP ignores it.
+ * src/ui/export/create-pdf-worker.single.ts) into the page at the end of <body>, gzip-compressed,
+ * with the two fonts, all as 7-bit text in <script type="text/plain"> parts
+ * (src/platform/embedded-data.ts); and makes the app's module script `async` and places it right
+ * after <div id="app">: the app then starts while the browser is still reading the ~4 MB of worker
+ * code and fonts behind it.
  *
  * Must come BEFORE vite-plugin-singlefile in `plugins` (singlefile deletes every .js file it sees).
  */
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
+import { FONT_URLS } from '../../src/pdf/font-urls.ts';
+import { EMBEDDED, embeddedElements } from '../../src/platform/embedded-data.ts';
 import { htmlTransformPlugin } from './shared.ts';
 
-export const PDF_WORKER_ELEMENT_ID = 'nianbao-pdf-worker';
 const WORKER_FILE = /(^|\/)worker-[\w-]+\.js$/;
 
-/** Text that can sit inside a <script> element unchanged (as vite-plugin-singlefile escapes it). */
-export const escapeForScriptElement = (code: string) => code.replace(/<(\/script|!--)/gi, '\\x3C$1');
-
-/** Characters per element: Chromium appends a long script text in pieces, recopying it each time. */
-export const WORKER_PART_LENGTH = 60_000;
-
-/**
- * The worker's code as consecutive <script type="text/plain"> elements: the first has the id, the
- * file name (to check it is this build's) and the number of parts; each part has data-part.
- */
-export function workerElements(code: string, fileName: string): string {
-  const escaped = escapeForScriptElement(code);
-  const parts: string[] = [];
-  for (let at = 0; at < escaped.length; at += WORKER_PART_LENGTH)
-    parts.push(escaped.slice(at, at + WORKER_PART_LENGTH));
-  return parts
-    .map((part, i) => {
-      const first =
-        i === 0 ? ` id="${PDF_WORKER_ELEMENT_ID}" data-file="${fileName}" data-parts="${parts.length}"` : '';
-      return `<script type="text/plain"${first} data-part="${i}">${part}</script>`;
-    })
-    .join('\n');
+/** The worker's code (gzip) and the fonts (already gzip files) as the page's embedded data. */
+export function embeddedWorkerAndFonts(code: string, fileName: string): string {
+  return [
+    embeddedElements(EMBEDDED.worker, gzipSync(Buffer.from(code, 'utf8'), { level: 9 }), { file: fileName }),
+    embeddedElements(EMBEDDED.serif, readFileSync(FONT_URLS.serif)),
+    embeddedElements(EMBEDDED.sans, readFileSync(FONT_URLS.sans)),
+  ].join('\n');
 }
 
 export function embedWorkerPlugin(): Plugin {
@@ -56,7 +45,7 @@ export function embedWorkerPlugin(): Plugin {
         delete bundle[name];
         const html = Object.values(bundle).find((i) => i.type === 'asset' && i.fileName.endsWith('.html'));
         if (html?.type !== 'asset') return this.error('单文件版没有 HTML 页面');
-        const elements = workerElements(code, name.split('/').pop()!);
+        const elements = embeddedWorkerAndFonts(code, name.split('/').pop()!);
         html.source = String(html.source).replace('</body>', () => `${elements}\n  </body>`);
       },
     },

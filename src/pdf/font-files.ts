@@ -1,29 +1,14 @@
 /**
- * Where the bundled subset fonts are. `new URL(…, import.meta.url)` is understood by Vite (it emits
- * the file, or inlines it as a data: URL in the single-file build) and by Node (a file: URL).
- * Nothing is read until loadBundledFonts() is called: the fonts load on first export only.
- * The files are gzip-compressed (the serif 4.76 → 3.89 MB): they are embedded in the single HTML
- * file, where every megabyte costs start-up time; DecompressionStream unpacks them on first use.
+ * The bundled subset fonts, loaded once, on the first export. The files are gzip-compressed (they
+ * are embedded in the single HTML file, where every megabyte costs start-up time) and unpacked here.
+ * Two sources: the font URLs (font-urls.ts; Node, the intranet build), or the bytes the single
+ * file's page posts to its worker (provideBundledFonts).
  */
+import { gunzip } from '../platform/gunzip.ts';
+import { FONT_URLS } from './font-urls.ts';
 import type { PdfFontBytes } from './fonts.ts';
 
-export const FONT_URLS: Record<keyof PdfFontBytes, URL> = {
-  serif: new URL('./fonts/NotoSerifCJKsc-Regular.subset.otf.gz', import.meta.url),
-  sans: new URL('./fonts/NotoSansCJKsc-Regular.subset.otf.gz', import.meta.url),
-};
-
-/**
- * Unpacks gzip bytes (DecompressionStream: Chromium 80+, Node 18+, in workers too). Bytes without
- * the gzip signature are returned as they are: a web server that sends .gz files with
- * Content-Encoding: gzip has the browser unpack them already.
- */
-export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
-    .stream()
-    .pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
+export { FONT_URLS };
 
 export type ReadUrl = (url: URL) => Promise<Uint8Array>;
 
@@ -48,17 +33,28 @@ export const readUrlInBrowser: ReadUrl = async (url) => {
 };
 
 let loading: Promise<PdfFontBytes> | null = null;
+let provided: PdfFontBytes | null = null;
+
+/** The single HTML file's worker: the page's packed font bytes, used instead of the URLs. */
+export function provideBundledFonts(fonts: PdfFontBytes): void {
+  provided = fonts;
+  loading = null;
+}
+
+function packedFont(role: keyof PdfFontBytes, read: ReadUrl): Promise<Uint8Array> {
+  if (provided) return Promise.resolve(provided[role]);
+  // null in the single file's worker (font-urls.single.ts) until the page has posted the fonts.
+  if (!FONT_URLS) return Promise.reject(new Error('PDF 导出组件没有收到字体。请刷新页面后重试。'));
+  return read(FONT_URLS[role]);
+}
 
 /**
  * Loads and unpacks both bundled fonts once (later calls share the first load). In Node pass a
  * reader for file: URLs, e.g. `(url) => readFile(url)` from node:fs/promises.
  */
 export function loadBundledFonts(read: ReadUrl = readUrlInBrowser): Promise<PdfFontBytes> {
-  const load = async (url: URL) => gunzip(await read(url));
-  loading ??= Promise.all([load(FONT_URLS.serif), load(FONT_URLS.sans)]).then(([serif, sans]) => ({
-    serif,
-    sans,
-  }));
+  const load = async (role: keyof PdfFontBytes) => gunzip(await packedFont(role, read));
+  loading ??= Promise.all([load('serif'), load('sans')]).then(([serif, sans]) => ({ serif, sans }));
   loading.catch(() => {
     loading = null;
   });

@@ -26,6 +26,15 @@ export type PdfWorkerRequest =
     }
   | { type: 'check-glyphs'; id: number; report: Report; fonts?: PdfFontBytes };
 
+/**
+ * Sent once by the single HTML file's page, first, when it starts the worker: the packed (gzip)
+ * bundled fonts, which that worker's code does not carry (see src/platform/embedded-data.ts).
+ */
+export interface PdfWorkerFonts {
+  type: 'bundled-fonts';
+  fonts: PdfFontBytes;
+}
+
 export type PdfWorkerResponse =
   | { type: 'progress'; id: number; progress: ExportProgress }
   | { type: 'done'; id: number; pdf: Uint8Array }

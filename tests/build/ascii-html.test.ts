@@ -2,7 +2,6 @@
 import { parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { asciiOnlyHtml, escapeCss, escapeJs } from '../../scripts/vite/ascii-html.ts';
-import { escapeForScriptElement, workerElements } from '../../scripts/vite/embed-worker-plugin.ts';
 
 const isAscii = (text: string) => !/[\u0080-\u{10ffff}]/u.test(text);
 
@@ -61,23 +60,5 @@ describe('the single file in ASCII only', () => {
     expect(plain(after)).toEqual(plain(before));
     expect(out).toContain('<script type="module">console.log("\\u4e2d\\u6587")</script>');
     expect(out).toContain('content:"\\006ce8"');
-  });
-});
-
-describe('the worker code in parts', () => {
-  it('parts parse back to exactly the code, even when a part ends in "<", and none ends its element early', () => {
-    const code = `${'x'.repeat(59_999)}<b; const a = "</script><!--"; ${'y'.repeat(70_000)}`;
-    const html = `<body>${workerElements(code, 'worker-abc.js')}</body>`;
-    const parts: Node[] = [];
-    walk(parse(html) as unknown as Node, (n) => {
-      if (n.nodeName === 'script') parts.push(n);
-    });
-    expect(parts.length).toBe(3);
-    const attr = (n: Node, name: string) => n.attrs?.find((a) => a.name === name)?.value;
-    expect(attr(parts[0]!, 'id')).toBe('nianbao-pdf-worker');
-    expect(attr(parts[0]!, 'data-parts')).toBe('3');
-    expect(attr(parts[0]!, 'data-file')).toBe('worker-abc.js');
-    expect(parts.map((p) => attr(p, 'data-part'))).toEqual(['0', '1', '2']);
-    expect(parts.map(textOf).join('')).toBe(escapeForScriptElement(code));
   });
 });

@@ -1,15 +1,36 @@
 // @vitest-environment node
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { escapeForScriptElement, startAppEarly } from '../../scripts/vite/embed-worker-plugin.ts';
+import { embeddedWorkerAndFonts, startAppEarly } from '../../scripts/vite/embed-worker-plugin.ts';
+import { FONT_URLS } from '../../src/pdf/font-urls.ts';
+import { decodeSevenBit } from '../../src/platform/seven-bit.ts';
 
-describe('worker code inside a <script type="text/plain">', () => {
-  it('cannot end the element early, and still means the same JavaScript', () => {
-    const code = 'const a = "</script><!-- x"; const b = `</SCRIPT>`;';
-    const escaped = escapeForScriptElement(code);
-    expect(escaped).not.toMatch(/<\/script/i);
-    expect(escaped).not.toContain('<!--');
-    const run = (source: string) => new Function(`${source}; return [a, b];`)();
-    expect(run(escaped)).toEqual(run(code));
+describe('worker code and fonts embedded in the page', () => {
+  const code = 'self.onmessage = () => postMessage("</script><!-- 中文 `x`");\n'.repeat(2000);
+  const html = `<body>${embeddedWorkerAndFonts(code, 'worker-abc.js')}</body>`;
+  /** One blob's bytes and first tag (parse5 reads these parts the same: tests/platform/embedded-data.test.ts). */
+  const blob = (name: string) => {
+    const pattern = new RegExp(`(<script type="text/plain" data-embed="${name}"[^>]*>)([^<]*)</script>`, 'g');
+    const parts = [...html.matchAll(pattern)];
+    const first = parts[0]![1]!;
+    const byteLength = Number(/data-bytes="(\d+)"/.exec(first)![1]);
+    return { first, bytes: decodeSevenBit(parts.map((p) => p[2]).join(''), byteLength) };
+  };
+
+  it('holds the worker code gzip-compressed, with its file name, and only ASCII', () => {
+    const worker = blob('pdf-worker');
+    expect(worker.first).toContain('data-file="worker-abc.js"');
+    expect(gunzipSync(worker.bytes).toString('utf8')).toBe(code);
+    expect(worker.bytes.length).toBeLessThan(code.length / 10);
+    let outside = 0;
+    for (let i = 0; i < html.length; i++) if (html.charCodeAt(i) > 127 || html.charCodeAt(i) === 0) outside++;
+    expect(outside).toBe(0);
+  });
+
+  it('holds both bundled font files, byte for byte', () => {
+    expect(blob('font-serif').bytes).toEqual(new Uint8Array(readFileSync(FONT_URLS.serif)));
+    expect(blob('font-sans').bytes).toEqual(new Uint8Array(readFileSync(FONT_URLS.sans)));
   });
 });
 

@@ -41,7 +41,8 @@ describe('the sans (黑体) subset', () => {
 describe('the bundled fonts, gzip-compressed', () => {
   it('unpack to OpenType (CFF) fonts; bytes already unpacked pass through', async () => {
     const { readFileSync: read } = await import('node:fs');
-    const { FONT_URLS, gunzip } = await import('../../src/pdf/font-files.ts');
+    const { FONT_URLS } = await import('../../src/pdf/font-files.ts');
+    const { gunzip } = await import('../../src/platform/gunzip.ts');
     const packed = new Uint8Array(read(FONT_URLS.sans));
     expect([packed[0], packed[1]]).toEqual([0x1f, 0x8b]);
     const font = await gunzip(packed);
