@@ -63,10 +63,12 @@ function buildCells(): CellDef[] {
   const cells: CellDef[] = [];
   for (const table of TABLES) {
     for (const block of table.blocks) {
+      // Labels once per column and row, not per cell (the column label looks at the whole block).
+      const columnLabels = new Map(block.columns.map((column) => [column, columnLabelOf(column, block)]));
       for (const row of block.rows) {
+        const rowLabel = rowLabelOf(row);
         for (const column of block.columns) {
-          const rowLabel = rowLabelOf(row);
-          const columnLabel = columnLabelOf(column, block);
+          const columnLabel = columnLabels.get(column)!;
           cells.push({
             id: cellId(table.id, row.key, column.key),
             table,
