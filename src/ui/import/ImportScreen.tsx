@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import { importReport } from '../../import/import-report.ts';
 import type { ImportResult } from '../../import/issues.ts';
 import { type ImportedDraft, ImportReview } from './ImportReview.tsx';
 import { type PastedSource, SourceInput } from './SourceInput.tsx';
@@ -12,23 +11,36 @@ export interface ImportScreenProps {
   onConfirm(draft: ImportedDraft): void;
   onCancel(): void;
   /** The importer (tests may pass their own); default importReport. */
-  importer?: (input: { text?: string; html?: string }) => ImportResult;
+  importer?: (input: { text?: string; html?: string }) => ImportResult | Promise<ImportResult>;
 }
+
+/**
+ * importReport, loaded on first use: it brings the HTML parser (parse5, a quarter of the app's
+ * code), which the draft list does not need at start-up.
+ */
+const importReportLater = async (input: { text?: string; html?: string }) =>
+  (await import('../../import/import-report.ts')).importReport(input);
 
 type Stage =
   | { stage: 'input' }
   | { stage: 'review'; result: Extract<ImportResult, { ok: true }>; origin: string };
 
 /** 导入往年报告: paste or drop a published report, then review it side by side before it counts. */
-export function ImportScreen({ onConfirm, onCancel, importer = importReport }: ImportScreenProps) {
+export function ImportScreen({ onConfirm, onCancel, importer = importReportLater }: ImportScreenProps) {
   const [state, setState] = useState<Stage>({ stage: 'input' });
   const [message, setMessage] = useState<string | null>(null);
 
-  const onSource = (source: PastedSource) => {
-    const result = importer({
-      ...(source.text ? { text: source.text } : {}),
-      ...(source.html ? { html: source.html } : {}),
-    });
+  const onSource = async (source: PastedSource) => {
+    let result: ImportResult;
+    try {
+      result = await importer({
+        ...(source.text ? { text: source.text } : {}),
+        ...(source.html ? { html: source.html } : {}),
+      });
+    } catch {
+      setMessage('读取这份内容时出现意外问题。请刷新页面后重试；草稿不受影响。');
+      return;
+    }
     if (!result.ok) {
       setMessage(result.message);
       return;

@@ -18,8 +18,11 @@ function setup() {
 
 const pasteBox = () => screen.getByLabelText('粘贴年报全文');
 
-function paste(data: Record<string, string>) {
+/** Pastes, then waits for the importer (loaded on first use) to have answered. */
+async function paste(data: Record<string, string>) {
   fireEvent.paste(pasteBox(), { clipboardData: { getData: (type: string) => data[type] ?? '' } });
+  await vi.dynamicImportSettled();
+  await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** (fireEvent.drop of @testing-library/preact does not reach the handler under happy-dom; this does.) */
@@ -40,7 +43,7 @@ async function axeViolations(container: Element): Promise<string[]> {
 describe('ImportScreen', () => {
   it('takes the HTML the clipboard offers, shows the draft beside its source, and confirms it', async () => {
     const { onConfirm, user } = setup();
-    paste({ 'text/html': sampleHtml(), 'text/plain': SAMPLE_TEXT });
+    await paste({ 'text/html': sampleHtml(), 'text/plain': SAMPLE_TEXT });
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(
       '核对导入结果：《自治区科技厅2021年政府信息公开工作年度报告》',
     );
@@ -62,7 +65,7 @@ describe('ImportScreen', () => {
       '\t4.保护第三方合法权益',
       '\t4.保护第三人合法权益',
     );
-    paste({ 'text/plain': text });
+    await paste({ 'text/plain': text });
     expect(cell('t2.rules.repealed').className).toContain('mark-hint');
     expect(cell('t3.refusedThirdParty.natural').className).toContain('mark-unsure');
     expect(cell('t3.refusedThirdParty.natural').getAttribute('tabindex')).toBe('0');
@@ -86,7 +89,7 @@ describe('ImportScreen', () => {
 
   it('confirms once: a double click does not store the draft twice', async () => {
     const { onConfirm } = setup();
-    paste({ 'text/plain': SAMPLE_TEXT });
+    await paste({ 'text/plain': SAMPLE_TEXT });
     const button = confirmButton();
     // Two clicks in one go, before any re-render (as a quick double click can land).
     button.click();
@@ -95,9 +98,9 @@ describe('ImportScreen', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: '正在创建草稿…' })).toBeDisabled());
   });
 
-  it('a 2019-format report: the cells not imported are marked as such, not left to look blank', () => {
+  it('a 2019-format report: the cells not imported are marked as such, not left to look blank', async () => {
     setup();
-    paste({ 'text/plain': report2019() });
+    await paste({ 'text/plain': report2019() });
     const summary = document.querySelector('.import-summary')!.textContent!;
     expect(summary).toMatch(/^2019年试行格式的报告。/);
     expect(summary).toContain('31 格未导入'); // table 2's 10 cells and the 21 of （六）'s three rows
@@ -110,16 +113,16 @@ describe('ImportScreen', () => {
     expect(cell('t3.new.natural').textContent).toBe(String(EXPECTED_CELLS['t3.new.natural']));
   });
 
-  it('lists the checks of the imported draft (a published total that does not add up)', () => {
+  it('lists the checks of the imported draft (a published total that does not add up)', async () => {
     setup();
-    paste({ 'text/plain': setCellText(SAMPLE_TEXT, '（七）总计', 0, '5') });
+    await paste({ 'text/plain': setCellText(SAMPLE_TEXT, '（七）总计', 0, '5') });
     const checks = screen.getByRole('heading', { name: '审核结果' }).nextElementSibling!;
     expect(checks.textContent).toMatch(/错误.*三（七）总计·自然人 为 5/);
   });
 
-  it('says in Chinese when nothing can be read, and stays on the paste box', () => {
+  it('says in Chinese when nothing can be read, and stays on the paste box', async () => {
     setup();
-    paste({ 'text/plain': '今天天气很好。' });
+    await paste({ 'text/plain': '今天天气很好。' });
     expect(screen.getByRole('alert').textContent).toMatch(/没有识别出年度报告的内容/);
     expect(pasteBox()).toBeTruthy();
   });
@@ -152,7 +155,7 @@ describe('ImportScreen', () => {
   it('has no accessibility violations on either screen', async () => {
     const { view } = setup();
     expect(await axeViolations(view.container)).toEqual([]);
-    paste({ 'text/plain': setCellText(SAMPLE_TEXT, '规章', 1, '/') });
+    await paste({ 'text/plain': setCellText(SAMPLE_TEXT, '规章', 1, '/') });
     expect(await axeViolations(view.container)).toEqual([]);
     // axe over the review's 200 cells takes seconds in happy-dom on a busy machine.
   }, 60_000);
