@@ -125,7 +125,7 @@ export default async function pdfBrowserBench(): Promise<BenchRow[]> {
     await call<PdfBench, 'close'>(page, 'close');
     await context.close();
 
-    const fonts = readdirSync(FONTS_DIR).filter((f) => f.endsWith('.otf.gz'));
+    const fonts = readdirSync(FONTS_DIR).filter((f) => f.endsWith('.otf.br'));
     const fontBytes = fonts.reduce((sum, f) => sum + statSync(join(FONTS_DIR, f)).size, 0);
     const workerBytes = pages.bytesOf((f) => /\/worker-[^/]*\.js$/.test(f));
     const pageBytes = pages.bytesOf((f) => /\.(js|css|html)$/.test(f) && !/worker/i.test(f));

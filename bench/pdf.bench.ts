@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync } from 'node:zlib';
 import { exportReportPdf } from '../src/pdf/export.ts';
 import { FONT_URLS } from '../src/pdf/font-files.ts';
 import { type Report, ReportSchema } from '../src/report/document.ts';
@@ -29,8 +29,8 @@ function sample(): Report {
 
 function fonts() {
   return {
-    serif: new Uint8Array(gunzipSync(readFileSync(FONT_URLS.serif))),
-    sans: new Uint8Array(gunzipSync(readFileSync(FONT_URLS.sans))),
+    serif: new Uint8Array(brotliDecompressSync(readFileSync(FONT_URLS.serif))),
+    sans: new Uint8Array(brotliDecompressSync(readFileSync(FONT_URLS.sans))),
   };
 }
 

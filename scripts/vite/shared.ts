@@ -12,7 +12,7 @@ export const SINGLE_FILE_NAME = '信息公开年报填报工具.html';
  * Other assets follow Vite's default (undefined).
  */
 export const inlineFonts = (file: string): boolean | undefined =>
-  file.endsWith('.otf.gz') ? true : undefined;
+  file.endsWith('.otf.br') ? true : undefined;
 
 /**
  * The worker's code must be one chunk: it is put into the page as a string and run from a blob: URL.

@@ -8,9 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { reportHash } from '../files/canonical.ts';
 import { openDraftFile } from '../files/open.ts';
 import { exportReportPdf } from '../pdf/export.ts';
-import { FONT_URLS } from '../pdf/font-files.ts';
+import { FONT_URLS, unpackFont } from '../pdf/font-files.ts';
 import { MissingGlyphsError } from '../pdf/missing-glyphs.ts';
-import { gunzip } from '../platform/gunzip.ts';
 import { evaluate } from '../report/rules.ts';
 import { withTotals } from '../report/totals.ts';
 import { messageOf, parseCommandArgs } from './args.ts';
@@ -39,8 +38,8 @@ const HELP = [
 
 async function readFonts(io: CliIo) {
   const [serif, sans] = await Promise.all([
-    io.readFile(fileURLToPath(FONT_URLS.serif)).then(gunzip),
-    io.readFile(fileURLToPath(FONT_URLS.sans)).then(gunzip),
+    io.readFile(fileURLToPath(FONT_URLS.serif)).then(unpackFont),
+    io.readFile(fileURLToPath(FONT_URLS.sans)).then(unpackFont),
   ]);
   return { serif, sans };
 }

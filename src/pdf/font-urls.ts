@@ -6,6 +6,6 @@
 import type { PdfFontBytes } from './fonts.ts';
 
 export const FONT_URLS: Record<keyof PdfFontBytes, URL> = {
-  serif: new URL('./fonts/NotoSerifCJKsc-Regular.subset.otf.gz', import.meta.url),
-  sans: new URL('./fonts/NotoSansCJKsc-Regular.subset.otf.gz', import.meta.url),
+  serif: new URL('./fonts/NotoSerifCJKsc-Regular.subset.otf.br', import.meta.url),
+  sans: new URL('./fonts/NotoSansCJKsc-Regular.subset.otf.br', import.meta.url),
 };

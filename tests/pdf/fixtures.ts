@@ -3,7 +3,7 @@
  * pages, every cell a large number, notes on cells) and a draft (open 错误), plus the bundled fonts.
  */
 import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync } from 'node:zlib';
 import { FONT_URLS } from '../../src/pdf/font-files.ts';
 import type { PdfFontBytes } from '../../src/pdf/fonts.ts';
 import { CELLS, cellDef } from '../../src/report/cells.ts';
@@ -16,8 +16,8 @@ const ROOT = new URL('../../', import.meta.url);
 let fonts: PdfFontBytes | null = null;
 export function bundledFonts(): PdfFontBytes {
   fonts ??= {
-    serif: new Uint8Array(gunzipSync(readFileSync(FONT_URLS.serif))),
-    sans: new Uint8Array(gunzipSync(readFileSync(FONT_URLS.sans))),
+    serif: new Uint8Array(brotliDecompressSync(readFileSync(FONT_URLS.serif))),
+    sans: new Uint8Array(brotliDecompressSync(readFileSync(FONT_URLS.sans))),
   };
   return fonts;
 }
