@@ -12,9 +12,15 @@ import type { PdfFontBytes } from './fonts.ts';
 
 export { FONT_URLS };
 
-/** A bundled font file's bytes unpacked (brotli). */
+const isOpenType = (bytes: Uint8Array) =>
+  bytes.length > 4 && ['OTTO', 'true', '\0\x01\0\0'].includes(String.fromCharCode(...bytes.subarray(0, 4)));
+
+/**
+ * A bundled font file's bytes unpacked (brotli). Bytes that already are a font pass through: a web
+ * server (Vite's dev server) may send a .br file with Content-Encoding: br, unpacked by the browser.
+ */
 export function unpackFont(packed: Uint8Array): Uint8Array {
-  return decompress(packed);
+  return isOpenType(packed) ? packed : decompress(packed);
 }
 
 export type ReadUrl = (url: URL) => Promise<Uint8Array>;

@@ -49,6 +49,9 @@ describe('the bundled fonts, brotli-compressed', () => {
       // Same bytes as node:zlib unpacks (compared as buffers: toEqual is slow on megabytes).
       expect(Buffer.compare(font, bundledFonts()[role])).toBe(0);
       expect(packed.length).toBeLessThan(font.length * 0.7);
+      // Not mistaken for an unpacked font (a server may send it unpacked already: passed through).
+      expect(new TextDecoder().decode(packed.subarray(0, 4))).not.toBe('OTTO');
+      expect(unpackFont(font)).toBe(font);
     }
   });
 });
