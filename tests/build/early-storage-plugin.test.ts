@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { withCsp } from '../../scripts/vite/csp-plugin.ts';
 import { earlyOpenScript, withEarlyOpen } from '../../scripts/vite/early-storage-plugin.ts';
 import { DB_NAME, EARLY_OPEN_KEY, type EarlyOpen, RESCUE_DB_NAME } from '../../src/storage/early-open.ts';
+import { V2_STORES } from '../storage/fixtures.ts';
 
 const page =
   '<!doctype html><html><head><meta charset="UTF-8" /><title>t</title></head>' +
@@ -34,13 +35,7 @@ describe('early-open script', () => {
       started!.drafts!.request.addEventListener('success', () => resolve(started!.drafts!.request.result));
       started!.drafts!.request.addEventListener('error', () => reject(started!.drafts!.request.error));
     });
-    expect([...db.objectStoreNames].sort()).toEqual([
-      'bodies',
-      'drafts',
-      'pending',
-      'revisionBodies',
-      'revisions',
-    ]);
+    expect([...db.objectStoreNames].sort()).toEqual(V2_STORES);
   });
 
   it('comes first in <head>, after the CSP that lists its hash', async () => {

@@ -11,7 +11,7 @@ import { DB_NAME, DB_VERSION, type DraftRowV1, openDraftDb } from '../../src/sto
 import { StorageError } from '../../src/storage/errors.ts';
 import { IdbDraftRepository } from '../../src/storage/idb-repository.ts';
 import { openDraftRepository } from '../../src/storage/repository.ts';
-import { sampleReport } from './fixtures.ts';
+import { openOldTab, sampleReport, V2_STORES } from './fixtures.ts';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -59,13 +59,7 @@ describe('schema upgrade v1 → v2', () => {
     const now = Date.UTC(2026, 10, 27);
     const db = await openDraftDb({ factory, now: () => now });
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual([
-      'bodies',
-      'drafts',
-      'pending',
-      'revisionBodies',
-      'revisions',
-    ]);
+    expect([...db.objectStoreNames].sort()).toEqual(V2_STORES);
     const repo = new IdbDraftRepository(db, () => now);
 
     const list = await repo.list();
@@ -193,13 +187,7 @@ describe('failed opens', () => {
 
   it('is blocked by an old tab that keeps the old version open', async () => {
     const factory = new IDBFactory();
-    // An old page that does not close on versionchange (as an older build might not).
-    const old = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = factory.open(DB_NAME, 1);
-      request.onupgradeneeded = () => request.result.createObjectStore('drafts', { keyPath: 'id' });
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
+    const old = await openOldTab(factory, DB_NAME);
     const error = await openError(openDraftDb({ factory, blockedGraceMs: 0 }));
     expect(error.kind).toBe('blocked');
     expect(error.message).toContain('有旧版本页面阻止升级');

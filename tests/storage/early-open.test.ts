@@ -13,6 +13,7 @@ import { EARLY_OPEN_KEY, type EarlyOpen, startEarlyOpen } from '../../src/storag
 import { StorageError } from '../../src/storage/errors.ts';
 import { openDraftRepository } from '../../src/storage/repository.ts';
 import { openRescueDb, RESCUE_DB_NAME } from '../../src/storage/rescue-db.ts';
+import { openOldTab, V2_STORES } from './fixtures.ts';
 
 type Scope = { indexedDB: IDBFactory; [EARLY_OPEN_KEY]?: EarlyOpen };
 
@@ -39,7 +40,6 @@ function settled(scope: Scope, which: keyof EarlyOpen): Promise<void> {
 }
 
 const storeNames = (db: { objectStoreNames: DOMStringList }) => [...db.objectStoreNames].sort();
-const V2_STORES = ['bodies', 'drafts', 'pending', 'revisionBodies', 'revisions'];
 
 describe('early open', () => {
   it('creates a new database, and the app takes the finished connection over', async () => {
@@ -130,12 +130,7 @@ describe('early open', () => {
 
   it('reports an upgrade blocked by an old tab, as the app’s own open does', async () => {
     const factory = new IDBFactory();
-    const old = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = factory.open(DB_NAME, 1);
-      request.onupgradeneeded = () => request.result.createObjectStore('drafts', { keyPath: 'id' });
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
+    const old = await openOldTab(factory, DB_NAME);
     const scope: Scope = { indexedDB: factory };
     startEarlyOpen(scope);
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -20,3 +20,16 @@ export function manualClock(start = Date.UTC(2026, 0, 10, 9, 0, 0)) {
     },
   };
 }
+
+/** The store names of the current (v2) schema, sorted. */
+export const V2_STORES = ['bodies', 'drafts', 'pending', 'revisionBodies', 'revisions'];
+
+/** An old page's v1 connection that does not close on versionchange (as an older build might not). */
+export function openOldTab(factory: IDBFactory, name: string): Promise<IDBDatabase> {
+  return new Promise<IDBDatabase>((resolve, reject) => {
+    const request = factory.open(name, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore('drafts', { keyPath: 'id' });
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
