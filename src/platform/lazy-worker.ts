@@ -1,7 +1,7 @@
 /**
  * The PDF worker, returned at once while its code is still being loaded.
  *
- * Why: the worker's code (pdf-lib, fontkit and both fonts, ~12 MB) runs from a blob: URL — the only
+ * Why: the worker's code (pdf-lib, fontkit; in the intranet build also both fonts, ~4 MB) runs from a blob: URL — the only
  * kind of worker Chromium starts from a file:// page, and one that inherits the page's CSP
  * (connect-src 'none'). Loading that code only when the first export starts keeps it out of the
  * page's first paint; requests sent meanwhile are queued and delivered in order.
