@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import type { Browser, Page } from 'playwright-core';
 import { serializeDraft } from '../src/files/serialize.ts';
 import { CELLS } from '../src/report/cells.ts';
-import { type Report, ReportSchema } from '../src/report/document.ts';
+import { type Report, reportSchema } from '../src/report/document.ts';
 import { withTotals } from '../src/report/totals.ts';
 import { buildPages, call, cpuMeter, launchBrowser, machineLoad, openBenchPage } from './lib/browser-page.ts';
 import { runIfMain } from './lib/run-alone.ts';
@@ -53,7 +53,7 @@ function unit(base: Report, i: number): Report {
 
 async function unitFiles(): Promise<FilePayload[]> {
   const json = readFileSync(new URL('../examples/gx-kjt-2021.json', import.meta.url), 'utf8');
-  const base = ReportSchema.parse(JSON.parse(json));
+  const base = reportSchema().parse(JSON.parse(json));
   const files: FilePayload[] = [];
   for (let i = 0; i < FILES; i++) {
     const { bytes } = await serializeDraft(unit(base, i), { now: new Date(Date.UTC(2022, 0, 1 + (i % 28))) });

@@ -13,7 +13,7 @@ import { main } from '../src/cli/main.ts';
 import { nodeIo } from '../src/cli/node-io.ts';
 import { serializeDraft } from '../src/files/serialize.ts';
 import { CELLS } from '../src/report/cells.ts';
-import { type Report, ReportSchema } from '../src/report/document.ts';
+import { type Report, reportSchema } from '../src/report/document.ts';
 import { withTotals } from '../src/report/totals.ts';
 import { runIfMain } from './lib/run-alone.ts';
 import { summarise } from './lib/stats.ts';
@@ -35,7 +35,7 @@ function unit(base: Report, i: number): Report {
 
 async function writeUnits(dir: string): Promise<string[]> {
   const example = await readFile(new URL('../examples/gx-kjt-2021.json', import.meta.url), 'utf8');
-  const base = ReportSchema.parse(JSON.parse(example));
+  const base = reportSchema().parse(JSON.parse(example));
   const paths: string[] = [];
   for (let i = 0; i < FILES; i++) {
     const path = join(dir, `unit-${String(i).padStart(4, '0')}.nianbao.json`);

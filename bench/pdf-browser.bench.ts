@@ -14,7 +14,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { blankReport, type Report, ReportSchema } from '../src/report/document.ts';
+import { blankReport, type Report, reportSchema } from '../src/report/document.ts';
 import {
   type BuiltPages,
   buildPages,
@@ -40,7 +40,7 @@ const FONTS_DIR = fileURLToPath(new URL('../src/pdf/fonts/', import.meta.url));
 
 function sample(): Report {
   const json = readFileSync(new URL('../examples/gx-kjt-2021.json', import.meta.url), 'utf8');
-  return ReportSchema.parse(JSON.parse(json));
+  return reportSchema().parse(JSON.parse(json));
 }
 
 /** One fresh context (empty HTTP cache), the page loaded, its first export. */

@@ -8,7 +8,7 @@
  * overwritten: a number the clerk typed is never changed behind their back.
  */
 import { type CellId, cellDef } from '../report/cells.ts';
-import { blankReport, type Report, ReportSchema } from '../report/document.ts';
+import { blankReport, type Report, reportSchema } from '../report/document.ts';
 import { formatNumber } from '../report/rules.ts';
 import { TABLES } from '../report/template.ts';
 import { computeTotals } from '../report/totals.ts';
@@ -160,7 +160,7 @@ export const fromTablesCommand: Command = {
       ...(typeof agency === 'string' ? { agency } : {}),
     });
     const { report, mismatches } = reportWithTableCells(base, cells);
-    const json = JSON.stringify(ReportSchema.parse(report), null, 2);
+    const json = JSON.stringify(reportSchema().parse(report), null, 2);
     const missing = TSV_ROWS.filter((row) => !(row.cells[0]! in cells));
     if (missing.length > 0)
       io.err(`注意：${missing.length} 行没有读到，保持空白：${describeMissing(missing)}。`);

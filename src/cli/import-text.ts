@@ -9,7 +9,7 @@ import { FILE_EXTENSION } from '../files/format.ts';
 import { serializeDraft } from '../files/serialize.ts';
 import { decodeReportBytes, isHtmlFileName } from '../import/decode-text.ts';
 import { type ImportIssue, importReport } from '../import/import-report.ts';
-import { ReportSchema } from '../report/document.ts';
+import { reportSchema } from '../report/document.ts';
 import { reportTitle } from '../report/template.ts';
 import { messageOf, parseCommandArgs } from './args.ts';
 import { type Command, EXIT } from './command.ts';
@@ -91,7 +91,7 @@ export const importTextCommand: Command = {
       ].join('\n'),
     );
 
-    const plain = `${JSON.stringify(ReportSchema.parse(report), null, 2)}\n`;
+    const plain = `${JSON.stringify(reportSchema().parse(report), null, 2)}\n`;
     if (typeof output !== 'string') {
       io.out(plain);
     } else {

@@ -13,7 +13,7 @@ import { sumUnits } from '../aggregate/sum.ts';
 import { failedUnit, loadUnit, type ReadyUnit, type Unit } from '../aggregate/units.ts';
 import { FILE_EXTENSION } from '../files/format.ts';
 import { serializeDraft } from '../files/serialize.ts';
-import { type Report, ReportSchema } from '../report/document.ts';
+import { type Report, reportSchema } from '../report/document.ts';
 import { countBySeverity, evaluate } from '../report/rules.ts';
 import { reportTitle } from '../report/template.ts';
 import { messageOf, type OptionSpec, parseCommandArgs } from './args.ts';
@@ -111,7 +111,7 @@ export function countedText(units: readonly Unit[], counted: readonly ReadyUnit[
 /** The combined report as the file to write: a draft file for *.nianbao.json, else report JSON. */
 async function fileText(report: Report, output: string | undefined): Promise<string> {
   if (output?.endsWith(FILE_EXTENSION)) return (await serializeDraft(report)).text;
-  return `${JSON.stringify(ReportSchema.parse(report), null, 2)}\n`;
+  return `${JSON.stringify(reportSchema().parse(report), null, 2)}\n`;
 }
 
 export const sumCommand: Command = {

@@ -11,7 +11,7 @@
  * and the report change independently.
  */
 import { z } from 'zod';
-import { ReportSchema } from '../report/document.ts';
+import { reportSchema } from '../report/document.ts';
 
 /** The fixed marker of this tool's draft files. Never change it: old files carry it. */
 export const FILE_TYPE = 'nianbao-tool/draft';
@@ -21,23 +21,32 @@ export const FILE_MIME = 'application/json';
 /** A full report is ~50 KB; anything past this is not one of our drafts (and would stall the page). */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, { error: '应为 64 位十六进制的 SHA-256 校验值' });
-
 /**
  * The current envelope as read. savedAt, appVersion and sha256 are optional here because a file
  * migrated from version 0 has none of them; the writer (serialize.ts) always writes all three, and a
  * current-version file without sha256 counts as edited outside the tool.
  */
-export const DraftFileSchema = z.strictObject({
-  type: z.literal(FILE_TYPE),
-  fileFormatVersion: z.literal(FILE_FORMAT_VERSION),
-  savedAt: z.iso.datetime({ offset: true }).optional(),
-  appVersion: z.string().min(1).max(50).optional(),
-  sha256: sha256Hex.optional(),
-  report: ReportSchema,
-});
+function buildDraftFileSchema() {
+  const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, { error: '应为 64 位十六进制的 SHA-256 校验值' });
+  return z.strictObject({
+    type: z.literal(FILE_TYPE),
+    fileFormatVersion: z.literal(FILE_FORMAT_VERSION),
+    savedAt: z.iso.datetime({ offset: true }).optional(),
+    appVersion: z.string().min(1).max(50).optional(),
+    sha256: sha256Hex.optional(),
+    report: reportSchema(),
+  });
+}
 
-export type DraftFileRead = z.infer<typeof DraftFileSchema>;
+let built: ReturnType<typeof buildDraftFileSchema> | null = null;
+
+/** Built on the first file opened, not at start-up (see reportSchema). */
+export function draftFileSchema() {
+  built ??= buildDraftFileSchema();
+  return built;
+}
+
+export type DraftFileRead = z.infer<ReturnType<typeof buildDraftFileSchema>>;
 
 /** What the tool writes: every field present, in this order (the report last, so the head reads first). */
 export interface DraftFile {

@@ -6,7 +6,7 @@
 import type { Report } from '../report/document.ts';
 import { reportHash } from './canonical.ts';
 import { decodeFileBytes } from './decode.ts';
-import { DraftFileSchema, MAX_FILE_BYTES } from './format.ts';
+import { draftFileSchema, MAX_FILE_BYTES } from './format.ts';
 import { describeIssue, describeProtoKey, protoKeyPaths, ZH_PARSE_OPTIONS } from './issues.ts';
 import { parseJsonText } from './json.ts';
 import { identifyFile, migrateFile } from './migrate.ts';
@@ -121,7 +121,7 @@ async function open(bytes: Uint8Array, name: string): Promise<OpenResult> {
   if (!migrated.ok) return reject('newer', name, migrated.message);
 
   const protoKeys = protoKeyPaths(migrated.file).map(describeProtoKey);
-  const checked = DraftFileSchema.safeParse(migrated.file, ZH_PARSE_OPTIONS);
+  const checked = draftFileSchema().safeParse(migrated.file, ZH_PARSE_OPTIONS);
   const problems = [...protoKeys, ...(checked.success ? [] : checked.error.issues.map(describeIssue))];
   if (!checked.success || problems.length > 0) {
     return reject('invalid', name, `文件中有 ${problems.length} 处内容不符合草稿格式，未打开：`, problems);

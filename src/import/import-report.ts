@@ -6,7 +6,7 @@
  *   → format-2019 (which format) → here: the report, checked against the schema.
  */
 import { type CellId, cellDef, cellsOfTable } from '../report/cells.ts';
-import { blankReport, type Report, ReportSchema } from '../report/document.ts';
+import { blankReport, type Report, reportSchema } from '../report/document.ts';
 import { SECTIONS, TABLES, type TableDef } from '../report/template.ts';
 import { computeTotals } from '../report/totals.ts';
 import {
@@ -207,7 +207,7 @@ export function importReport(input: { text?: string; html?: string }): ImportRes
     });
   }
 
-  const parsed = ReportSchema.safeParse(report);
+  const parsed = reportSchema().safeParse(report);
   if (!parsed.success) {
     return {
       ok: false,

@@ -9,62 +9,76 @@ import { SECTIONS, type TextSectionKey } from './template.ts';
 /** Version of the document schema. Bump it with a migration in src/files when the shape changes. */
 export const REPORT_FORMAT_VERSION = 1;
 
-const MAX_TEXT = 200_000;
-const text = z.string().max(MAX_TEXT);
+/**
+ * Built on first use, not at start-up: zod sets up every part of it (the 200 cell schemas among
+ * them), which took ~35 ms of the single file's start-up, before the draft list needed none of it.
+ */
+function buildReportSchema() {
+  const MAX_TEXT = 200_000;
+  const text = z.string().max(MAX_TEXT);
 
-/** A cell holds a number or null (empty). Kind checks (integer, ≥ 0, decimals) are rules, not schema. */
-const cellValue = z.number().nullable();
+  /** A cell holds a number or null (empty). Kind checks (integer, ≥ 0, decimals) are rules, not schema. */
+  const cellValue = z.number().nullable();
 
-const cellsShape = Object.fromEntries(CELL_IDS.map((id) => [id, cellValue])) as Record<
-  CellId,
-  typeof cellValue
->;
-export const CellsSchema = z.strictObject(cellsShape);
+  const cellsShape = Object.fromEntries(CELL_IDS.map((id) => [id, cellValue])) as Record<
+    CellId,
+    typeof cellValue
+  >;
+  const cellsSchema = z.strictObject(cellsShape);
 
-const cellIdSchema = z.enum(CELL_IDS as [CellId, ...CellId[]]);
-const textSectionKeys = SECTIONS.flatMap((s) => (s.kind === 'text' ? [s.key] : [])) as [
-  TextSectionKey,
-  ...TextSectionKey[],
-];
-const sectionKeySchema = z.enum(textSectionKeys);
+  const cellIdSchema = z.enum(CELL_IDS as [CellId, ...CellId[]]);
+  const textSectionKeys = SECTIONS.flatMap((s) => (s.kind === 'text' ? [s.key] : [])) as [
+    TextSectionKey,
+    ...TextSectionKey[],
+  ];
+  const sectionKeySchema = z.enum(textSectionKeys);
 
-const isoDate = z.union([z.literal(''), z.iso.date()]);
+  const isoDate = z.union([z.literal(''), z.iso.date()]);
 
-export const ReportSchema = z.strictObject({
-  formatVersion: z.literal(REPORT_FORMAT_VERSION),
-  id: z.string().min(1).max(100),
-  agency: z.string().max(200),
-  year: z.number().int().min(1990).max(2200).nullable(),
-  period: z.strictObject({ start: isoDate, end: isoDate }),
-  contact: z.strictObject({
-    address: text,
-    postcode: text,
-    phone: text,
-    email: text,
-    website: text,
-  }),
-  preamble: text,
-  sections: z.strictObject(
-    Object.fromEntries(textSectionKeys.map((k) => [k, text])) as Record<TextSectionKey, typeof text>,
-  ),
-  cells: CellsSchema,
-  notes: z.partialRecord(cellIdSchema, z.string().max(2000)),
-  /** false: 总计 cells are computed (自动合计); true: the clerk types them (手工填写) and rules check them. */
-  manualTotals: z.boolean(),
-  /** Last year's figures, when known: baseline of the 提示 rules T3-E and 现行有效件数. */
-  lastYear: z
-    .strictObject({
-      year: z.number().int(),
-      cells: z.partialRecord(cellIdSchema, z.number().nullable()),
-      /** Last year's section texts, to flag text copied unchanged (内容雷同). */
-      sections: z.partialRecord(sectionKeySchema, text),
-    })
-    .nullable(),
-  /** Text sections copied from last year and not yet revised (需更新). */
-  staleSections: z.array(sectionKeySchema).max(textSectionKeys.length),
-});
+  return z.strictObject({
+    formatVersion: z.literal(REPORT_FORMAT_VERSION),
+    id: z.string().min(1).max(100),
+    agency: z.string().max(200),
+    year: z.number().int().min(1990).max(2200).nullable(),
+    period: z.strictObject({ start: isoDate, end: isoDate }),
+    contact: z.strictObject({
+      address: text,
+      postcode: text,
+      phone: text,
+      email: text,
+      website: text,
+    }),
+    preamble: text,
+    sections: z.strictObject(
+      Object.fromEntries(textSectionKeys.map((k) => [k, text])) as Record<TextSectionKey, typeof text>,
+    ),
+    cells: cellsSchema,
+    notes: z.partialRecord(cellIdSchema, z.string().max(2000)),
+    /** false: 总计 cells are computed (自动合计); true: the clerk types them (手工填写) and rules check them. */
+    manualTotals: z.boolean(),
+    /** Last year's figures, when known: baseline of the 提示 rules T3-E and 现行有效件数. */
+    lastYear: z
+      .strictObject({
+        year: z.number().int(),
+        cells: z.partialRecord(cellIdSchema, z.number().nullable()),
+        /** Last year's section texts, to flag text copied unchanged (内容雷同). */
+        sections: z.partialRecord(sectionKeySchema, text),
+      })
+      .nullable(),
+    /** Text sections copied from last year and not yet revised (需更新). */
+    staleSections: z.array(sectionKeySchema).max(textSectionKeys.length),
+  });
+}
 
-export type Report = z.infer<typeof ReportSchema>;
+let built: ReturnType<typeof buildReportSchema> | null = null;
+
+/** The schema of a report (built once, on the first call). */
+export function reportSchema() {
+  built ??= buildReportSchema();
+  return built;
+}
+
+export type Report = z.infer<ReturnType<typeof buildReportSchema>>;
 export type Cells = Report['cells'];
 export type { TextSectionKey };
 

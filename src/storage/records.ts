@@ -2,7 +2,7 @@
  * What both repositories store, and the rules they share: the summary computed at save time (so the
  * list never evaluates 500 drafts), the default name, the version check, report validation.
  */
-import { type Report, ReportSchema } from '../report/document.ts';
+import { type Report, reportSchema } from '../report/document.ts';
 import { countBySeverity, evaluate } from '../report/rules.ts';
 import { StorageError } from './errors.ts';
 import type { DraftSummary } from './repository.ts';
@@ -112,7 +112,7 @@ export function copyName(row: DraftRow): string {
 
 /** The report as stored under `id`: validated by the document schema, its id equal to the draft's. */
 export function storableReport(report: Report, id: string): Report {
-  const parsed = ReportSchema.safeParse({ ...report, id });
+  const parsed = reportSchema().safeParse({ ...report, id });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new StorageError('invalid', issue ? `${issue.path.join('.')}: ${issue.message}` : null);

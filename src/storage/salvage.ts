@@ -4,10 +4,9 @@
  * than losing the draft.
  */
 import { CELL_IDS } from '../report/cells.ts';
-import { blankReport, type Report, ReportSchema } from '../report/document.ts';
+import { blankReport, type Report, reportSchema } from '../report/document.ts';
 
-const SHAPE = ReportSchema.shape;
-type Field = keyof typeof SHAPE;
+type Field = keyof ReturnType<typeof reportSchema>['shape'];
 
 function asRecord(value: unknown): Record<string, unknown> {
   return value && typeof value === 'object' && !Array.isArray(value)
@@ -16,7 +15,7 @@ function asRecord(value: unknown): Record<string, unknown> {
 }
 
 function validField<K extends Field>(key: K, value: unknown): Report[K] | undefined {
-  const parsed = SHAPE[key].safeParse(value);
+  const parsed = reportSchema().shape[key].safeParse(value);
   return parsed.success ? (parsed.data as Report[K]) : undefined;
 }
 
@@ -28,7 +27,7 @@ export interface Salvaged {
 
 /** The stored value as a valid report with id `id`, repairing it field by field if needed. */
 export function salvageReport(raw: unknown, id: string): Salvaged {
-  const whole = ReportSchema.safeParse({ ...asRecord(raw), id });
+  const whole = reportSchema().safeParse({ ...asRecord(raw), id });
   if (whole.success) return { report: whole.data, repaired: false };
 
   const source = asRecord(raw);
@@ -65,5 +64,5 @@ export function salvageReport(raw: unknown, id: string): Salvaged {
     const value = cells[cell];
     if (value === null || (typeof value === 'number' && Number.isFinite(value))) report.cells[cell] = value;
   }
-  return { report: ReportSchema.parse(report), repaired: true };
+  return { report: reportSchema().parse(report), repaired: true };
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import example from '../../examples/gx-kjt-2021.json';
 import { APP_NAME } from '../files/title.ts';
-import { blankReport, type Report, ReportSchema } from '../report/document.ts';
+import { blankReport, type Report, reportSchema } from '../report/document.ts';
 import { requestPersistence } from '../storage/persistence.ts';
 import type { DraftRepository } from '../storage/repository.ts';
 import { AboutPanel } from './about/AboutPanel.tsx';
@@ -26,7 +26,7 @@ import './shell/shell.css';
 
 /** The bundled sample report (广西科技厅 2021), offered as 示例 so a new user can explore a real report. */
 export function exampleReport(): Report {
-  return { ...ReportSchema.parse(example), id: `example-${Date.now().toString(36)}` };
+  return { ...reportSchema().parse(example), id: `example-${Date.now().toString(36)}` };
 }
 
 export interface AppProps {

@@ -8,10 +8,10 @@ import { defaultSelection, includedKeys, readyUnits, yearSummary } from '../../s
 import { sumUnits } from '../../src/aggregate/sum.ts';
 import { formatLabel, loadUnits, type ReadyUnit, unitsFromStore } from '../../src/aggregate/units.ts';
 import { serializeDraft } from '../../src/files/serialize.ts';
-import { type Report, ReportSchema } from '../../src/report/document.ts';
+import { type Report, reportSchema } from '../../src/report/document.ts';
 
 const example = (): Report =>
-  ReportSchema.parse(JSON.parse(readFileSync('examples/gx-kjt-2021.json', 'utf8')));
+  reportSchema().parse(JSON.parse(readFileSync('examples/gx-kjt-2021.json', 'utf8')));
 const unitReport = (agency: string, id = agency, year = 2021): Report => ({ ...example(), id, agency, year });
 const draftBytes = async (report: Report, savedAt = '2022-01-15T08:30:00Z') =>
   (await serializeDraft(report, { now: new Date(savedAt) })).bytes;

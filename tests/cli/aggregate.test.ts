@@ -6,11 +6,11 @@ import { readUnitsCsv } from '../../src/aggregate/unit-csv.ts';
 import { COMMANDS } from '../../src/cli/commands.ts';
 import { main } from '../../src/cli/main.ts';
 import { openDraftFile } from '../../src/files/open.ts';
-import { type Report, ReportSchema } from '../../src/report/document.ts';
+import { type Report, reportSchema } from '../../src/report/document.ts';
 import { EXAMPLE, UNIT_FILES as U } from './fixtures.ts';
 import { memoryIo } from './memory-io.ts';
 
-const sample = (): Report => ReportSchema.parse(JSON.parse(readFileSync(EXAMPLE, 'utf8')));
+const sample = (): Report => reportSchema().parse(JSON.parse(readFileSync(EXAMPLE, 'utf8')));
 
 async function run(args: string[], files: Record<string, string | Uint8Array> = {}) {
   const io = memoryIo(files);
@@ -67,11 +67,11 @@ describe('sum', () => {
     expect(newer.err).toContain(
       `重复：${U.jiaOld}、${U.jia} 同为「甲局」2021 年度；只计入保存时间最新的 ${U.jia}（要全部计入请加 --keep-duplicates）。`,
     );
-    const total = ReportSchema.parse(JSON.parse(newer.io.text('total.json')));
+    const total = reportSchema().parse(JSON.parse(newer.io.text('total.json')));
     expect(total.cells['t2.rules.issued']).toBe(0);
     const all = await run(['sum', U.jiaOld, U.jia, U.yi, '-o', 'total.json', '--keep-duplicates']);
     expect(all.err).toContain('按 --keep-duplicates 全部计入');
-    expect(ReportSchema.parse(JSON.parse(all.io.text('total.json'))).cells['t2.rules.issued']).toBe(7);
+    expect(reportSchema().parse(JSON.parse(all.io.text('total.json'))).cells['t2.rules.issued']).toBe(7);
   });
 
   it('an unreadable file: nothing written, exit 2, unless --skip-unreadable', async () => {
@@ -111,7 +111,7 @@ describe('sum', () => {
   it('without -o prints report JSON; an existing output is kept unless --force', async () => {
     const printed = await run(['sum', U.jia, U.yi]);
     expect(printed.code).toBe(0);
-    expect(ReportSchema.parse(JSON.parse(printed.out)).cells['t3.new.total']).toBe(
+    expect(reportSchema().parse(JSON.parse(printed.out)).cells['t3.new.total']).toBe(
       2 * sample().cells['t3.new.total']!,
     );
     const kept = await run(['sum', U.jia, '-o', 'x.json'], { 'x.json': 'old' });
@@ -145,7 +145,7 @@ describe('csv', () => {
     ]);
     expect(rows[0]!.cells).toEqual(sample().cells);
     await run(['sum', U.jiaOld, U.jia, U.yi, '-o', 'total.json'], {}).then(async ({ io: sumIo }) => {
-      expect(rows[2]!.cells).toEqual(ReportSchema.parse(JSON.parse(sumIo.text('total.json'))).cells);
+      expect(rows[2]!.cells).toEqual(reportSchema().parse(JSON.parse(sumIo.text('total.json'))).cells);
     });
   });
 

@@ -14,7 +14,7 @@ import example from '../../examples/gx-kjt-2021.json';
 import { parseCsv } from '../../src/aggregate/csv.ts';
 import { serializeDraft } from '../../src/files/serialize.ts';
 import { CELLS, cellsOfTable } from '../../src/report/cells.ts';
-import { type Report, ReportSchema } from '../../src/report/document.ts';
+import { type Report, reportSchema } from '../../src/report/document.ts';
 import { withTotals } from '../../src/report/totals.ts';
 import { launchBrowser, startApp, watchRequests } from './browser.ts';
 import { appContext, draftIdOf, screenshot } from './import-support.ts';
@@ -34,7 +34,7 @@ const CORRUPT_NAME = '21-损坏的文件.nianbao.json';
 
 /** The sample with this unit's own figures (balanced, unless it is the unbalanced one). */
 function unitReport(i: number): Report {
-  const base = ReportSchema.parse(example);
+  const base = reportSchema().parse(example);
   const cells = { ...base.cells };
   cells['t3.new.natural'] = 2 + i;
   cells['t3.granted.natural'] = i;
@@ -57,7 +57,7 @@ let foreign: string[];
 let dir: string;
 const pageErrors: string[] = [];
 const reports = Array.from({ length: UNITS }, (_, i) => unitReport(i));
-const sample = ReportSchema.parse(example);
+const sample = reportSchema().parse(example);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'nianbao-aggregate-'));

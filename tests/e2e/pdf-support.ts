@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { exportReportPdf } from '../../src/pdf/export.ts';
-import { type Report, ReportSchema } from '../../src/report/document.ts';
+import { type Report, reportSchema } from '../../src/report/document.ts';
 import { bundledFonts } from '../pdf/fixtures.ts';
 import { decodePng } from '../pdf/png.ts';
 import { readBytes, renderPages } from '../pdf/poppler.ts';
@@ -71,7 +71,7 @@ export async function storedDraft(page: Page, draftId: string): Promise<{ report
       }),
     draftId,
   );
-  return { report: ReportSchema.parse(stored.report), savedAt: new Date(stored.savedAt) };
+  return { report: reportSchema().parse(stored.report), savedAt: new Date(stored.savedAt) };
 }
 
 /** A time as the PDF footer prints it: to the minute. */

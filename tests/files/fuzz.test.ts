@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES } from '../../src/files/format.ts';
 import { type ImportChoice, type ImportResult, importDraftFile } from '../../src/files/import.ts';
-import { blankReport, ReportSchema } from '../../src/report/document.ts';
+import { blankReport, reportSchema } from '../../src/report/document.ts';
 import { encodeGbk, encodeUtf16, utf8, withUtf8Bom } from './encodings.ts';
 import { sampleDraft, sampleReport } from './sample.ts';
 import { spyStore } from './store-spy.ts';
@@ -174,7 +174,7 @@ describe('fuzz: importDraftFile', () => {
           } else if (result.status === 'opened') {
             expect(store.put.mock.calls.length).toBeLessThanOrEqual(1);
             for (const [stored] of store.put.mock.calls)
-              expect(ReportSchema.safeParse(stored).success).toBe(true);
+              expect(reportSchema().safeParse(stored).success).toBe(true);
             for (const warning of result.warnings) expect(warning).toMatch(CHINESE);
           } else {
             expect(store.put).not.toHaveBeenCalled();

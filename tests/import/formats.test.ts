@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { importReport } from '../../src/import/import-report.ts';
 import { cellsOfTable } from '../../src/report/cells.ts';
-import { ReportSchema } from '../../src/report/document.ts';
+import { reportSchema } from '../../src/report/document.ts';
 import { EXPECTED_CELLS } from './fixtures/expected.ts';
 import { report2019 } from './fixtures/report-2019.ts';
 import { SAMPLE_TEXT } from './fixtures/variants.ts';
@@ -10,7 +10,7 @@ import { SAMPLE_TEXT } from './fixtures/variants.ts';
 function imported(text: string) {
   const result = importReport({ text });
   if (!result.ok) throw new Error(`import failed: ${result.message}`);
-  expect(ReportSchema.safeParse(result.report).success).toBe(true);
+  expect(reportSchema().safeParse(result.report).success).toBe(true);
   return result;
 }
 

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type ImportResult, importReport } from '../../src/import/import-report.ts';
 import { isCellId } from '../../src/report/cells.ts';
-import { ReportSchema } from '../../src/report/document.ts';
+import { reportSchema } from '../../src/report/document.ts';
 import { SAMPLE_TEXT, sampleHtml } from './fixtures/variants.ts';
 
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -18,7 +18,7 @@ function checkResult(result: ImportResult, source: string) {
     expect(result.message).toMatch(CHINESE);
     return;
   }
-  expect(ReportSchema.safeParse(result.report).success).toBe(true);
+  expect(reportSchema().safeParse(result.report).success).toBe(true);
   for (const issue of result.issues) {
     expect(SEVERITIES).toContain(issue.severity);
     expect(issue.message).toMatch(CHINESE);

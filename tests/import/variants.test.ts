@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { type ImportIssue, importReport } from '../../src/import/import-report.ts';
 import { cellsOfTable } from '../../src/report/cells.ts';
-import { ReportSchema } from '../../src/report/document.ts';
+import { reportSchema } from '../../src/report/document.ts';
 import { AGENCY, EXPECTED_CELLS, TEXTS, YEAR } from './fixtures/expected.ts';
 import {
   halfWidth,
@@ -20,7 +20,7 @@ import {
 function imported(input: { text?: string; html?: string }) {
   const result = importReport(input);
   if (!result.ok) throw new Error(`import failed: ${result.message}`);
-  expect(ReportSchema.safeParse(result.report).success).toBe(true);
+  expect(reportSchema().safeParse(result.report).success).toBe(true);
   return result;
 }
 

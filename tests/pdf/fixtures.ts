@@ -7,7 +7,7 @@ import { brotliDecompressSync } from 'node:zlib';
 import { FONT_URLS } from '../../src/pdf/font-files.ts';
 import type { PdfFontBytes } from '../../src/pdf/fonts.ts';
 import { CELLS, cellDef } from '../../src/report/cells.ts';
-import { type Report, ReportSchema } from '../../src/report/document.ts';
+import { type Report, reportSchema } from '../../src/report/document.ts';
 import { T3_OUTCOME_ROWS, TABLE3 } from '../../src/report/template.ts';
 import { computeTotals } from '../../src/report/totals.ts';
 
@@ -23,7 +23,7 @@ export function bundledFonts(): PdfFontBytes {
 }
 
 export function sampleReport(): Report {
-  return ReportSchema.parse(JSON.parse(readFileSync(new URL('examples/gx-kjt-2021.json', ROOT), 'utf8')));
+  return reportSchema().parse(JSON.parse(readFileSync(new URL('examples/gx-kjt-2021.json', ROOT), 'utf8')));
 }
 
 /** A long clean report: 3 sections of several pages, 6- to 8-digit numbers everywhere, 24 cell notes. */

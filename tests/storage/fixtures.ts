@@ -1,10 +1,10 @@
 /** Test data and helpers shared by the storage tests. */
 import example from '../../examples/gx-kjt-2021.json';
-import { type Report, ReportSchema } from '../../src/report/document.ts';
+import { type Report, reportSchema } from '../../src/report/document.ts';
 
 /** The real sample report (广西科技厅 2021), with a fresh id so tests do not share one. */
 export function sampleReport(id = 'sample-2021'): Report {
-  return { ...ReportSchema.parse(example), id };
+  return { ...reportSchema().parse(example), id };
 }
 
 /** A clock the test moves by hand. */

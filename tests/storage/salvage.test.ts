@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankReport, ReportSchema } from '../../src/report/document.ts';
+import { blankReport, reportSchema } from '../../src/report/document.ts';
 import { salvageReport } from '../../src/storage/salvage.ts';
 import { sampleReport } from './fixtures.ts';
 
@@ -24,7 +24,7 @@ describe('salvageReport', () => {
     };
     const result = salvageReport(damaged, 'd');
     expect(result.repaired).toBe(true);
-    expect(ReportSchema.safeParse(result.report).success).toBe(true);
+    expect(reportSchema().safeParse(result.report).success).toBe(true);
     expect(result.report.agency).toBe(good.agency);
     expect(result.report.year).toBe(blankReport().year);
     expect(result.report.contact).toEqual(blankReport().contact);
@@ -41,7 +41,7 @@ describe('salvageReport', () => {
       const result = salvageReport(raw, 'd');
       expect(result.repaired).toBe(true);
       expect(result.report.id).toBe('d');
-      expect(ReportSchema.safeParse(result.report).success).toBe(true);
+      expect(reportSchema().safeParse(result.report).success).toBe(true);
     }
   });
 });

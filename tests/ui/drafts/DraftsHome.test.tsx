@@ -6,7 +6,7 @@ import { render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import example from '../../../examples/gx-kjt-2021.json';
-import { blankReport, ReportSchema } from '../../../src/report/document.ts';
+import { blankReport, reportSchema } from '../../../src/report/document.ts';
 import { countBySeverity, evaluate } from '../../../src/report/rules.ts';
 import { StorageError } from '../../../src/storage/errors.ts';
 import { MemoryDraftRepository } from '../../../src/storage/memory-repository.ts';
@@ -15,7 +15,7 @@ import { axeViolations } from './axe.ts';
 
 let repo: MemoryDraftRepository;
 let time: number;
-const sample = () => ReportSchema.parse(example);
+const sample = () => reportSchema().parse(example);
 
 beforeEach(async () => {
   time = new Date(2026, 0, 10, 9, 0).getTime();

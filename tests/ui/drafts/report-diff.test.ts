@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import example from '../../../examples/gx-kjt-2021.json';
 import { cellDef } from '../../../src/report/cells.ts';
-import { ReportSchema } from '../../../src/report/document.ts';
+import { reportSchema } from '../../../src/report/document.ts';
 import { setCells, setManualTotals, setNote, setSection } from '../../../src/report/edit.ts';
 import { diffLines, diffReports, showCellValue } from '../../../src/ui/drafts/report-diff.ts';
 
-const sample = () => ReportSchema.parse(example);
+const sample = () => reportSchema().parse(example);
 
 describe('diffReports', () => {
   it('finds nothing between equal reports', () => {
