@@ -13,9 +13,9 @@ Only the GSUB features fontkit applies by default are kept (pdf-lib draws the gl
 GPOS is dropped (pdf-lib ignores positioning),
 and so are the CFF stem hints (printing at 600 dpi does not need them; the files get 16 % smaller).
 Subroutines are expanded (the file then compresses 3 % smaller), and the serif face is redrawn on a
-grid of 500 units per em instead of 1000 (compressed 17 % smaller; see rescale()).
+grid of 256 units per em instead of 1000 (compressed 30 % smaller; see rescale()).
 
-The files are saved brotli-compressed (.otf.br; serif 4.86 → 2.57 MB, gzip would give 3.21): they
+The files are saved brotli-compressed (.otf.br; serif 4.66 → 2.18 MB, gzip would give 2.75): they
 are embedded in the single HTML file, where every megabyte costs start-up time (src/pdf/font-files.ts
 unpacks them on the first export, with fontkit's own brotli decoder).
 
@@ -45,7 +45,7 @@ SANS_USED = os.path.join(OUT_DIR, 'charset', 'sans-used.txt')
 
 FONTS = [
     # (role, collection, face name, output file, units per em: None keeps the font's 1000)
-    ('serif', 'NotoSerifCJK-Regular.ttc', 'Noto Serif CJK SC', 'NotoSerifCJKsc-Regular.subset.otf', 500),
+    ('serif', 'NotoSerifCJK-Regular.ttc', 'Noto Serif CJK SC', 'NotoSerifCJKsc-Regular.subset.otf', 256),
     ('sans', 'NotoSansCJK-Regular.ttc', 'Noto Sans CJK SC', 'NotoSansCJKsc-Regular.subset.otf', None),
 ]
 
@@ -126,8 +126,9 @@ def rescale(font, upem):
     """Redraws every glyph on a grid of `upem` units per em (the font's own: 1000).
 
     Why: the serif font is most of the single HTML file, and coordinates on a coarser grid take fewer
-    bytes (the file compresses 17 % smaller at 500). A unit is then 1/500 em: 0.008 mm at 12 pt, a fifth of
-    a 600 dpi printer dot, so nothing changes on paper (checked at 1200 dpi).
+    bytes (brotli: 3.08 MB at 1000, 2.57 at 500, 2.18 at 256). A unit is then 1/256 em: 0.017 mm at
+    12 pt, and a point moves by at most half that, a fifth of a 600 dpi printer dot, so nothing changes
+    on paper (pages compared at 1200 dpi; the reference images pass unchanged).
     fontTools' scale_upem scales every table, but it rounds the charstrings' relative moves one by one,
     so errors add up along a contour (a visible kink in 0 and 2 at 1200 dpi); here each glyph is
     redrawn from the original outline through a pen that rounds absolute points.

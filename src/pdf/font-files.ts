@@ -1,7 +1,7 @@
 /**
  * The bundled subset fonts, loaded once, on the first export. The files are brotli-compressed (they
- * are embedded in the single HTML file, where every megabyte costs start-up time: 2.57 MB against
- * 3.21 with gzip) and unpacked here with the brotli decoder fontkit already bundles for WOFF2 (about
+ * are embedded in the single HTML file, where every megabyte costs start-up time: 2.18 MB against
+ * 2.75 with gzip) and unpacked here with the brotli decoder fontkit already bundles for WOFF2 (about
  * 0.2 s for the serif font, in the worker; DecompressionStream knows no brotli in Chromium 86).
  * Two sources: the font URLs (font-urls.ts; Node, the intranet build), or the bytes the single
  * file's page posts to its worker (provideBundledFonts).
