@@ -32,6 +32,8 @@ const TOP_LABELS: Record<keyof Report, string> = {
   manualTotals: '合计方式（自动合计或手工填写）',
   lastYear: '上年数据',
   staleSections: '需更新的正文部分',
+  invalidEntries: '未能识别的单元格输入',
+  confirmations: '已确认的提示及说明',
 };
 
 const PERIOD_LABELS: Record<string, string> = { start: '起始日期', end: '截止日期' };

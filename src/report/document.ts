@@ -7,7 +7,12 @@ import { CELL_IDS, CELLS, type CellId } from './cells.ts';
 import { SECTIONS, type TextSectionKey } from './template.ts';
 
 /** Version of the document schema. Bump it with a migration in src/files when the shape changes. */
-export const REPORT_FORMAT_VERSION = 1;
+export const REPORT_FORMAT_VERSION = 2;
+
+/** Longest text kept as an invalid cell entry (more is cut: no real number is that long). */
+export const MAX_INVALID_ENTRY = 40;
+export const MAX_CONFIRMATION_NOTE = 500;
+export const MAX_CONFIRMATIONS = 1000;
 
 /**
  * Built on first use, not at start-up: zod sets up every part of it (the 200 cell schemas among
@@ -67,6 +72,27 @@ function buildReportSchema() {
       .nullable(),
     /** Text sections copied from last year and not yet revised (需更新). */
     staleSections: z.array(sectionKeySchema).max(textSectionKeys.length),
+    /**
+     * What the clerk typed into a cell that is not a value the cell may hold (「1.5」 in a count cell).
+     * The typed text is kept and shown, the cell's value is null meanwhile, and it is an 错误 until
+     * corrected: a wrong entry is never silently turned into another number.
+     */
+    invalidEntries: z.partialRecord(cellIdSchema, z.string().max(MAX_INVALID_ENTRY)),
+    /**
+     * 提示 the clerk confirmed with a written 说明 (核实性审核). `key` names the finding (rule and the
+     * cells or fields it involves); `basis` fingerprints what was confirmed (the values and texts it
+     * involved): when they change the confirmation lapses and the 提示 comes back.
+     */
+    confirmations: z
+      .array(
+        z.strictObject({
+          key: z.string().min(1).max(300),
+          basis: z.string().max(300),
+          note: z.string().trim().min(1).max(MAX_CONFIRMATION_NOTE),
+          at: z.string().max(40),
+        }),
+      )
+      .max(MAX_CONFIRMATIONS),
   });
 }
 
@@ -116,5 +142,7 @@ export function blankReport(options: { agency?: string; year?: number; id?: stri
     manualTotals: false,
     lastYear: null,
     staleSections: [],
+    invalidEntries: {},
+    confirmations: [],
   };
 }

@@ -3,6 +3,7 @@
  * keep every part that is still valid on its own, blank the rest. Losing one bad field is better
  * than losing the draft.
  */
+import { migrateReport } from '../files/migrate.ts';
 import { CELL_IDS } from '../report/cells.ts';
 import { blankReport, type Report, reportSchema } from '../report/document.ts';
 
@@ -26,7 +27,9 @@ export interface Salvaged {
 }
 
 /** The stored value as a valid report with id `id`, repairing it field by field if needed. */
-export function salvageReport(raw: unknown, id: string): Salvaged {
+export function salvageReport(stored: unknown, id: string): Salvaged {
+  // A draft stored by an older version of the tool is lifted first; that is not a repair.
+  const raw = migrateReport(stored);
   const whole = reportSchema().safeParse({ ...asRecord(raw), id });
   if (whole.success) return { report: whole.data, repaired: false };
 
@@ -50,6 +53,8 @@ export function salvageReport(raw: unknown, id: string): Salvaged {
   }
   keep('staleSections');
   keep('notes');
+  keep('invalidEntries');
+  keep('confirmations');
 
   const sections = asRecord(source.sections);
   report.sections = { ...blank.sections };

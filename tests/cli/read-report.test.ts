@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readReportFile } from '../../src/cli/read-report.ts';
 import { serializeDraft } from '../../src/files/serialize.ts';
-import { blankReport, reportSchema } from '../../src/report/document.ts';
+import { blankReport, REPORT_FORMAT_VERSION, reportSchema } from '../../src/report/document.ts';
 import { EXAMPLE } from './fixtures.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -71,11 +71,11 @@ describe('readReportFile', () => {
   });
 
   it('says a newer tool wrote a file of a later format version', async () => {
-    const report = { ...blankReport(), formatVersion: 2 };
+    const report = { ...blankReport(), formatVersion: REPORT_FORMAT_VERSION + 1 };
     const result = await readReportFile(bytes(JSON.stringify(report)), 'a.json');
     expect(result).toEqual({
       ok: false,
-      message: expect.stringContaining('较新版本的本工具保存（报告格式第 2 版'),
+      message: expect.stringContaining(`较新版本的本工具保存（报告格式第 ${REPORT_FORMAT_VERSION + 1} 版`),
     });
   });
 

@@ -77,6 +77,16 @@ export const reportArbitrary: fc.Arbitrary<Report> = fc
       }),
     ),
     staleSections: fc.array(fc.constantFrom(...TEXT_KEYS), { maxLength: 3 }),
+    invalidEntries: fc.dictionary(fc.constantFrom(...CELL_IDS), fc.string({ maxLength: 40 }), { maxKeys: 3 }),
+    confirmations: fc.array(
+      fc.record({
+        key: fc.string({ minLength: 1, maxLength: 60 }),
+        basis: fc.string({ maxLength: 60 }),
+        note: anyText().filter((t) => t.trim().length > 0 && t.length <= 500),
+        at: fc.constant('2026-12-03T10:00:00.000Z'),
+      }),
+      { maxLength: 3 },
+    ),
   })
   .map(({ cells, ...rest }) => ({
     formatVersion: REPORT_FORMAT_VERSION,
