@@ -1,6 +1,6 @@
 /**
  * The report's body as Word paragraphs and tables, in the order and roles of the PDF: the title
- * (二号, centred), the preamble, the six sections with their 一、 headings (标题 1), paragraphs with a
+ * (二号, centred, in the PDF's balanced lines), the preamble, the six sections with their 一、 headings (标题 1), paragraphs with a
  * two-character first-line indent and （一） sub-headings in bold (kept with the paragraph after), and
  * the three tables, each under its unit line.
  */
@@ -10,6 +10,7 @@ import { FONT } from './fonts.ts';
 import { halfPoints, LINE_TWIPS, SIZE, twips } from './geometry.ts';
 import { CAPTION_PARAGRAPH, TITLE_PARAGRAPH } from './styles.ts';
 import { wordTable } from './table.ts';
+import { wordTitleLines } from './title-lines.ts';
 
 const INDENT = { firstLine: twips(2 * SIZE.body) };
 
@@ -30,7 +31,10 @@ export function reportBody(doc: ExportDocument): FileChild[] {
   const children: FileChild[] = [
     new Paragraph({
       ...TITLE_PARAGRAPH,
-      children: [new TextRun({ text: doc.title, font: FONT.title, size: halfPoints(SIZE.title) })],
+      children: wordTitleLines(doc.agency, doc.printed.year).map(
+        (line, i) =>
+          new TextRun({ text: line, font: FONT.title, size: halfPoints(SIZE.title), break: i > 0 ? 1 : 0 }),
+      ),
     }),
     ...paragraphs(doc.preamble),
   ];
