@@ -97,7 +97,7 @@ export const docxCommand: Command = {
     const draft = exportDocument(opened.report).draft;
     if (draft) {
       io.err(
-        `已写入 ${output}（${size}），但${draft.line.replace(/^草稿 · /, '')}：这是草稿，每页带“${draft.short}”标记。`,
+        `已写入 ${output}（${size}）。这是草稿（${draft.reason}），每页带“${draft.short}”标记，不得作为正式文本。`,
       );
       return EXIT.findings;
     }

@@ -63,9 +63,7 @@ export const htmlCommand: Command = {
     }
     const draft = exportDocument(opened.report).draft;
     if (draft) {
-      io.err(
-        `已写入 ${output}，但${draft.line.replace(/^草稿 · /, '')}：这是草稿，顶部写有“${draft.short}”，请不要发布。`,
-      );
+      io.err(`已写入 ${output}。这是草稿（${draft.reason}），顶部写有“${draft.short}”，请不要发布。`);
       return EXIT.findings;
     }
     io.err(`已写入 ${output}。`);
