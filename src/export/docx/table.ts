@@ -86,8 +86,8 @@ export function wordTable(table: ExportTable): Table {
     (cells, r) =>
       new TableRow({
         cantSplit: true,
-        tableHeader: r < table.repeatRows,
-        keepNext: r < last && (keepWhole || r < table.repeatRows),
+        ...(r < table.repeatRows ? { tableHeader: true } : {}),
+        ...(r < last && (keepWhole || r < table.repeatRows) ? { keepNext: true } : {}),
         height: { value: MIN_ROW_TWIPS, rule: HeightRule.ATLEAST },
         children: cells.map(
           ({ cell, continues }) =>
