@@ -3,6 +3,7 @@
  * and the two ways back into the importer: a .docx through mammoth (docx → HTML), and the HTML itself.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import mammoth from 'mammoth';
 import { paragraphsOf } from '../../src/pdf/text/paragraphs.ts';
@@ -11,7 +12,8 @@ import { type Report, reportSchema } from '../../src/report/document.ts';
 import { withTotals } from '../../src/report/totals.ts';
 
 export function sample(): Report {
-  const json = readFileSync(new URL('../../examples/gx-kjt-2021.json', import.meta.url), 'utf8');
+  // A path, not a file: URL: under happy-dom the URL class is not Node's.
+  const json = readFileSync(join(import.meta.dirname, '../../examples/gx-kjt-2021.json'), 'utf8');
   return reportSchema().parse(JSON.parse(json));
 }
 
