@@ -31,13 +31,24 @@ const SCOPE: Partial<Record<ExportCell['role'], string>> = {
   columnHeader: 'col',
 };
 
-function cell(c: ExportCell): string {
+/**
+ * A header cell over one grid column carries that column's share of the width (the PDF's widths), so
+ * the value columns come out even, as in the PDF, whatever the editor does with the table's layout.
+ */
+function widthOf(c: ExportCell, table: ExportTable): string[] {
+  if (c.colSpan !== 1 || (c.role !== 'columnHeader' && c.role !== 'corner')) return [];
+  const total = table.columns.reduce((a, b) => a + b, 0);
+  return [`width:${((100 * table.columns[c.col]!) / total).toFixed(1)}%`];
+}
+
+function cell(c: ExportCell, table: ExportTable): string {
   const header = c.role !== 'value';
   const scope = c.role === 'rowHeader' ? (c.rowSpan > 1 ? 'rowgroup' : 'row') : SCOPE[c.role];
   const style = [
     `text-align:${c.align}`,
     'vertical-align:middle',
     ...(header ? [`font-weight:${c.bold ? 'bold' : 'normal'}`] : []),
+    ...widthOf(c, table),
   ].join(';');
   return element(
     header ? 'th' : 'td',
@@ -52,7 +63,7 @@ function cell(c: ExportCell): string {
 }
 
 export function tableHtml(table: ExportTable): string {
-  const rows = table.rows.map((row) => element('tr', {}, row.cells.map(cell).join('')));
+  const rows = table.rows.map((row) => element('tr', {}, row.cells.map((c) => cell(c, table)).join('')));
   return [
     element('p', { style: STYLE.unit }, escapeHtml(table.table.unitNote)),
     element(
