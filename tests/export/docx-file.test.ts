@@ -10,11 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { exportReportDocx } from '../../src/export/docx/export.ts';
 import { PAGE_TWIPS } from '../../src/export/docx/geometry.ts';
 import { printedNumber } from '../../src/export/printable.ts';
+import { importReport } from '../../src/import/import-report.ts';
 import type { Report } from '../../src/report/document.ts';
 import { tableLayout } from '../../src/report/layout.ts';
 import { TABLES } from '../../src/report/template.ts';
 import { withTotals } from '../../src/report/totals.ts';
-import { EXPORT_SETTINGS, sample } from './fixtures.ts';
+import { docxToHtml, EXPORT_SETTINGS, sample } from './fixtures.ts';
 import { all, children, type GridCell, parseXml, textOf, unzipDocx, wordGrid } from './ooxml.ts';
 
 async function open(report: Report, approvalSheet: 'before' | 'after' | null = null) {
@@ -80,6 +81,32 @@ describe('the Word file', () => {
       expect(new Set(shapeIds).size).toBe(shapeIds.length);
       expect(parts.has('word/document.xml') && parts.has('docProps/core.xml')).toBe(true);
     }
+  });
+
+  it('hostile or broken text stays text: markup escaped, characters XML forbids dropped', async () => {
+    const report: Report = {
+      ...sample(),
+      agency: '某局<script>alert("x")</script>&\u0001',
+      preamble: '前言<w:p>\u0008结束\uD800。',
+      notes: { 't3.new.total': ']]><x/>' },
+    };
+    const docx = await exportReportDocx(report, EXPORT_SETTINGS);
+    for (const [path, text] of unzipDocx(docx)) if (/\.(xml|rels)$/.test(path)) parseXml(text, path);
+    const { html, messages } = await docxToHtml(docx);
+    expect(messages).toEqual([]);
+    // The importer refuses a title with 「>」 or 「/」 (a breadcrumb trail): the agency is checked in the file.
+    const back = importReport({ html });
+    expect(back.ok && [back.report.preamble, back.report.notes]).toEqual([
+      '前言<w:p>结束。',
+      { 't3.new.total': ']]><x/>' },
+    ]);
+    const parts = unzipDocx(docx);
+    const creator = all(parseXml(parts.get('docProps/core.xml')!, 'core').documentElement!, 'dc:creator')[0]!;
+    expect(creator.textContent).toBe('某局<script>alert("x")</script>&');
+    const title = all(parseXml(parts.get('word/document.xml')!, 'document').documentElement!, 'w:p')[0]!;
+    expect(textOf(title).replace('\n', '')).toBe(
+      '某局<script>alert("x")</script>&2021年政府信息公开工作年度报告',
+    );
   });
 
   it('A4 with the PDF’s margins, and the font roles with East Asian names', async () => {
