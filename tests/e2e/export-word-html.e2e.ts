@@ -138,6 +138,22 @@ describe('导出Word and 导出网页 in the app', () => {
     }
   });
 
+  it('the dialog with each format has no serious accessibility violation (axe-core)', async () => {
+    const dialog = await exportDialog(page);
+    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+    for (const label of ['PDF（打印、归档）', 'Word（.docx，公文流转）', '网页（发布到网站）']) {
+      await dialog.getByLabel(label).check();
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+        const result = await axe.run('.export-dialog', { resultTypes: ['violations'] });
+        return result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+      });
+      expect(violations, label).toEqual([]);
+    }
+  });
+
   it('asked nothing of the network and raised no error', () => {
     expect(foreign).toEqual([]);
     expect(pageErrors).toEqual([]);
