@@ -62,7 +62,7 @@ export function WebPanel({ report, onClose }: WebPanelProps) {
   return (
     <>
       <p>
-        网页（HTML）用于在政府网站发布：标题、正文和三张表格（合并表头与官方表格一致），只带少量内联样式，不含脚本和外部资源，
+        网页（HTML）用于在政府网站发布：标题、正文和三张表格（合并表头与官方表格一致），只带少量样式，不含脚本和外部资源，
         粘贴到网站后台的编辑器中会保留表格。审核未通过或提示未确认时，顶部写明“草稿”。
       </p>
       <div class="export-progress" role="status" aria-live="polite">
