@@ -5,21 +5,26 @@ import { viteSingleFile } from 'vite-plugin-singlefile';
 import { asciiOnlyPlugin } from './scripts/vite/ascii-html.ts';
 import { cspPlugin } from './scripts/vite/csp-plugin.ts';
 import { earlyStoragePlugin } from './scripts/vite/early-storage-plugin.ts';
+import { embedDocxWorkerPlugin } from './scripts/vite/embed-docx-worker-plugin.ts';
 import { embedWorkerPlugin, startAppEarlyPlugin } from './scripts/vite/embed-worker-plugin.ts';
 import { BUILD_TARGET, inlineFonts, SINGLE_FILE_NAME, workerOptions } from './scripts/vite/shared.ts';
 
 const singleWorker = fileURLToPath(new URL('./src/ui/export/create-pdf-worker.single.ts', import.meta.url));
+const singleDocxWorker = fileURLToPath(
+  new URL('./src/ui/export/create-docx-worker.single.ts', import.meta.url),
+);
 const singleFontUrls = fileURLToPath(new URL('./src/pdf/font-urls.single.ts', import.meta.url));
 
 // The single self-contained HTML file, written next to the intranet build:
 // dist/信息公开年报填报工具.html. Run after `vite build` (it keeps dist/: emptyOutDir false).
-// Plugin order matters: embed the worker, then singlefile inlines the app, then move the app's script,
+// Plugin order matters: embed the workers (PDF, Word), then singlefile inlines the app, then move the app's script,
 // then start opening IndexedDB from <head>,
 // then make every byte ASCII (fast decoding), then the CSP hashes the final inline code.
 export default defineConfig({
   plugins: [
     preact(),
     embedWorkerPlugin(),
+    embedDocxWorkerPlugin(),
     viteSingleFile({ outputFileName: SINGLE_FILE_NAME }),
     startAppEarlyPlugin(),
     earlyStoragePlugin(),
@@ -32,6 +37,7 @@ export default defineConfig({
     alias: [
       { find: /^\.\/create-pdf-worker\.ts$/, replacement: singleWorker },
       { find: /^\.\/font-urls\.ts$/, replacement: singleFontUrls },
+      { find: /^\.\/create-docx-worker\.ts$/, replacement: singleDocxWorker },
     ],
   },
   define: {

@@ -5,7 +5,9 @@
 import { checkCommand } from './check.ts';
 import type { Command } from './command.ts';
 import { csvCommand } from './csv.ts';
+import { docxCommand } from './docx.ts';
 import { fromTablesCommand } from './from-tables.ts';
+import { htmlCommand } from './html.ts';
 import { importTextCommand } from './import-text.ts';
 import { pdfCommand } from './pdf.ts';
 import { sumCommand } from './sum.ts';
@@ -16,6 +18,8 @@ export const COMMANDS: readonly Command[] = [
   tablesCommand,
   fromTablesCommand,
   pdfCommand,
+  docxCommand,
+  htmlCommand,
   importTextCommand,
   sumCommand,
   csvCommand,
