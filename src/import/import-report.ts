@@ -18,6 +18,7 @@ import {
 import { readFrontMatter } from './front-report.ts';
 import { htmlToText } from './html-text.ts';
 import type { ImportIssue, ImportResult } from './issues.ts';
+import { MAX_SOURCE_CHARS, tooLongMessage, withinLimits } from './limits.ts';
 import { normaliseLabel } from './normalise.ts';
 import { headingIssues, sectionTexts } from './section-report.ts';
 import { type SectionSplit, splitSections, tableRegion } from './sections.ts';
@@ -28,8 +29,7 @@ import { tableTokens } from './table-tokens.ts';
 
 export type { ImportIssue, ImportResult, ImportSeverity, ReportFormat } from './issues.ts';
 
-/** Far more than any report (~30 000 characters); past this the text is something else. */
-export const MAX_SOURCE_CHARS = 500_000;
+export { MAX_SOURCE_CHARS } from './limits.ts';
 
 const sectionIndex = (table: TableDef['id']) =>
   SECTIONS.findIndex((s) => s.kind === 'table' && s.table === table);
@@ -85,8 +85,11 @@ function detect(
   };
 }
 
-export function importReport(input: { text?: string; html?: string }): ImportResult {
-  const sourceText = chooseSource(input);
+export function importReport(raw: { text?: string; html?: string }): ImportResult {
+  // Sizes first: nothing is parsed that no report could be.
+  const limited = withinLimits(raw);
+  if (!limited.ok) return limited;
+  const sourceText = chooseSource(limited.input);
   if (!sourceText.trim()) {
     return {
       ok: false,
@@ -95,10 +98,7 @@ export function importReport(input: { text?: string; html?: string }): ImportRes
     };
   }
   if (sourceText.length > MAX_SOURCE_CHARS) {
-    return {
-      ok: false,
-      message: `内容过长（${sourceText.length} 个字符），不像是一份年度报告。请只粘贴一份报告的全文。`,
-    };
+    return { ok: false, message: tooLongMessage(sourceText.length) };
   }
   const lines = sourceLines(sourceText);
   const split = splitSections(lines);

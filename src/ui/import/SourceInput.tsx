@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { decodeReportBytes, isHtmlFileName } from '../../import/decode-text.ts';
+import { fileTooLargeMessage, MAX_TEXT_FILE_BYTES, withinLimits } from '../../import/limits.ts';
 
 export interface PastedSource {
   text?: string;
@@ -34,11 +35,21 @@ export function SourceInput({ onSource, message, onMessage }: SourceInputProps) 
     const plain = data.getData('text/plain');
     if (!html && !plain) return;
     e.preventDefault();
-    setText(plain);
-    onSource({ ...(html ? { html } : {}), ...(plain ? { text: plain } : {}), origin: '粘贴的内容' });
+    // Far larger than any report: refused at once, before the box has to show it.
+    const limited = withinLimits({ html, text: plain });
+    if (!limited.ok) {
+      onMessage(limited.message);
+      return;
+    }
+    setText(limited.input.text ?? '');
+    onSource({ ...limited.input, origin: '粘贴的内容' });
   };
 
   const readFile = async (file: File) => {
+    if (file.size > MAX_TEXT_FILE_BYTES) {
+      onMessage(`${file.name}：${fileTooLargeMessage(file.size, MAX_TEXT_FILE_BYTES)}`);
+      return;
+    }
     const decoded = decodeReportBytes(new Uint8Array(await file.arrayBuffer()));
     if (!decoded.ok) {
       onMessage(`${file.name}：${decoded.message}`);
@@ -94,7 +105,11 @@ export function SourceInput({ onSource, message, onMessage }: SourceInputProps) 
           type="button"
           class="primary"
           disabled={!text.trim()}
-          onClick={() => onSource({ text, origin: '粘贴的内容' })}
+          onClick={() => {
+            const limited = withinLimits({ text });
+            if (limited.ok) onSource({ text, origin: '粘贴的内容' });
+            else onMessage(limited.message);
+          }}
         >
           识别
         </button>

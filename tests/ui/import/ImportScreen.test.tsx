@@ -127,6 +127,15 @@ describe('ImportScreen', () => {
     expect(pasteBox()).toBeTruthy();
   });
 
+  it('refuses a paste larger than any report at once, leaving the box empty', async () => {
+    const importer = vi.fn();
+    render(<ImportScreen onConfirm={vi.fn()} onCancel={vi.fn()} importer={importer} />);
+    await paste({ 'text/plain': '\t1\n'.repeat(300_000) });
+    expect(screen.getByRole('alert').textContent).toMatch(/^内容过长（约 \d+ 万字）/);
+    expect(importer).not.toHaveBeenCalled();
+    expect((pasteBox() as HTMLTextAreaElement).value).toBe('');
+  });
+
   it('reads a dropped .txt file, and refuses a dropped PDF with what to do', async () => {
     setup();
     const zone = pasteBox().closest('section')!;
