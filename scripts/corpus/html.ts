@@ -7,7 +7,7 @@ import { SECTIONS } from '../../src/report/template.ts';
 import { type Grid, tableGrid } from './grid.ts';
 import type { CorpusReport } from './reports.ts';
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Column widths (percent) of each table's grid columns. */
 const WIDTHS: Record<'t2' | 't3' | 't4', number[]> = {
@@ -21,7 +21,7 @@ function tableHtml(grid: Grid, widths: number[]): string {
   const rows = grid.rows.map((row) => {
     const cells = row.map((cell) => {
       const spans = `${cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : ''}${cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : ''}`;
-      return `<td${spans}${cell.value ? '' : ' class="l"'}>${escape(cell.text)}</td>`;
+      return `<td${spans}${cell.value ? '' : ' class="l"'}>${escapeHtml(cell.text)}</td>`;
     });
     return `<tr>${cells.join('')}</tr>`;
   });
@@ -39,18 +39,18 @@ td.l { text-align: center; }
 `;
 
 export function reportHtml(report: CorpusReport): string {
-  const paragraphs = (lines: readonly string[]) => lines.map((l) => `<p>${escape(l)}</p>`).join('\n');
+  const paragraphs = (lines: readonly string[]) => lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n');
   const parts = SECTIONS.map((section) => {
-    const heading = `<p class="heading">${escape(section.heading)}</p>`;
+    const heading = `<p class="heading">${escapeHtml(section.heading)}</p>`;
     if (section.kind === 'table')
       return `${heading}\n${tableHtml(tableGrid(report, section.table), WIDTHS[section.table])}`;
     return `${heading}\n${paragraphs(report[section.key])}`;
   });
   return [
     '<!doctype html>',
-    `<html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(report.agency)}${report.year}年政府信息公开工作年度报告</title>`,
+    `<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(report.agency)}${report.year}年政府信息公开工作年度报告</title>`,
     `<style>${STYLE}</style></head><body>`,
-    `<h1>${escape(report.agency)}${report.year}年政府信息公开工作年度报告</h1>`,
+    `<h1>${escapeHtml(report.agency)}${report.year}年政府信息公开工作年度报告</h1>`,
     paragraphs(report.preamble),
     ...parts,
     '</body></html>',

@@ -39,7 +39,7 @@ function cellOrders(table: TableDef, rows: CellId[][]): { how: string; order: Ce
   return orders;
 }
 
-function placed(table: TableDef, order: readonly CellId[], values: readonly Token[]): TableCells {
+function placed(order: readonly CellId[], values: readonly Token[]): TableCells {
   const out: TableCells = { cells: {}, notes: {}, issues: [] };
   order.forEach((id, i) => {
     const token = values[i]!;
@@ -70,7 +70,7 @@ export function orderReadings(
   const rows = tableMatrix(table).filter((row) => !skipRows?.has(cellDef(row[0]!).row.key));
   const values = tokens.filter((t) => t.kind === 'value');
   if (values.length !== rows.reduce((n, r) => n + r.length, 0)) return [];
-  return cellOrders(table, rows).map(({ how, order }) => ({ how, cells: placed(table, order, values) }));
+  return cellOrders(table, rows).map(({ how, order }) => ({ how, cells: placed(order, values) }));
 }
 
 const doubtful = (issue: ImportIssue) => issue.severity === '不确定' || issue.severity === '未找到';
