@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readReportFileNode } from '../../src/import/files/read-file-node.ts';
 import { importReport } from '../../src/import/import-report.ts';
 import type { ImportResult } from '../../src/import/issues.ts';
 
@@ -31,7 +32,7 @@ const TEXT_KINDS = [
 ];
 
 export function corpusInputs(dir: string): CorpusInput[] {
-  return ['page.html', ...TEXT_KINDS]
+  return ['page.html', ...TEXT_KINDS, 'report.docx', 'a4.pdf', 'narrow.pdf']
     .filter((name) => existsSync(join(dir, name)))
     .map((name) => ({ kind: name, path: join(dir, name), dir }));
 }
@@ -40,7 +41,7 @@ export async function importCorpusInput(
   input: CorpusInput,
 ): Promise<{ result: ImportResult; expected: Expected }> {
   const expected = JSON.parse(readFileSync(join(input.dir, 'expected.json'), 'utf8')) as Expected;
-  const text = readFileSync(input.path, 'utf8');
-  const result = input.kind.endsWith('.html') ? importReport({ html: text }) : importReport({ text });
+  const read = await readReportFileNode(input.kind, new Uint8Array(readFileSync(input.path)));
+  const result: ImportResult = read.ok ? importReport(read.input) : read;
   return { result, expected };
 }
