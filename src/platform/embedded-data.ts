@@ -13,7 +13,13 @@ import { decodeSevenBit, encodeSevenBit } from './seven-bit.ts';
 export const EMBEDDED_PART_LENGTH = 60_000;
 
 /** The names of the blobs in the page. */
-export const EMBEDDED = { worker: 'pdf-worker', serif: 'font-serif', sans: 'font-sans' } as const;
+export const EMBEDDED = {
+  worker: 'pdf-worker',
+  serif: 'font-serif',
+  sans: 'font-sans',
+  /** The importer's file reader (pdf.js, mammoth), scripts/vite/embed-reader-plugin.ts. */
+  reader: 'import-reader',
+} as const;
 export type EmbeddedName = (typeof EMBEDDED)[keyof typeof EMBEDDED];
 
 /** Build side: the elements for one blob; `attributes` go on the first part (plain ASCII values). */

@@ -7,13 +7,9 @@ import { decodeReportBytes, isHtmlFileName } from '../decode-text.ts';
 import { pdfPagesToHtml } from '../pdf/pdf-html.ts';
 import { readPdfNode } from '../pdf/pdf-node.ts';
 import { docxToHtml, type Mammoth } from './docx-html.ts';
-import { reportFileKind, sizeRefusalOfKind } from './report-file.ts';
+import { type FileInput, reportFileKind, sizeRefusalOfKind } from './report-file.ts';
 
 const require = createRequire(import.meta.url);
-
-export type FileInput =
-  | { ok: true; input: { text?: string; html?: string } }
-  | { ok: false; message: string };
 
 export async function readReportFileNode(name: string, bytes: Uint8Array): Promise<FileInput> {
   const kind = reportFileKind(bytes);

@@ -28,3 +28,8 @@ export function sizeRefusal(name: string, size: number): string | null {
 export function sizeRefusalOfKind(kind: ReportFileKind, size: number): string | null {
   return size > LIMITS[kind] ? fileTooLargeMessage(size, LIMITS[kind]) : null;
 }
+
+/** A file read into what importReport takes, or why it cannot be. */
+export type FileInput =
+  | { ok: true; input: { text?: string; html?: string } }
+  | { ok: false; message: string };
