@@ -5,11 +5,13 @@ import { viteSingleFile } from 'vite-plugin-singlefile';
 import { asciiOnlyPlugin } from './scripts/vite/ascii-html.ts';
 import { cspPlugin } from './scripts/vite/csp-plugin.ts';
 import { earlyStoragePlugin } from './scripts/vite/early-storage-plugin.ts';
+import { embedReaderPlugin } from './scripts/vite/embed-reader-plugin.ts';
 import { embedWorkerPlugin, startAppEarlyPlugin } from './scripts/vite/embed-worker-plugin.ts';
 import { BUILD_TARGET, inlineFonts, SINGLE_FILE_NAME, workerOptions } from './scripts/vite/shared.ts';
 
 const singleWorker = fileURLToPath(new URL('./src/ui/export/create-pdf-worker.single.ts', import.meta.url));
 const singleFontUrls = fileURLToPath(new URL('./src/pdf/font-urls.single.ts', import.meta.url));
+const singleReader = fileURLToPath(new URL('./src/import/files/create-reader-worker.single.ts', import.meta.url));
 
 // The single self-contained HTML file, written next to the intranet build:
 // dist/信息公开年报填报工具.html. Run after `vite build` (it keeps dist/: emptyOutDir false).
@@ -20,6 +22,7 @@ export default defineConfig({
   plugins: [
     preact(),
     embedWorkerPlugin(),
+    embedReaderPlugin(),
     viteSingleFile({ outputFileName: SINGLE_FILE_NAME }),
     startAppEarlyPlugin(),
     earlyStoragePlugin(),
@@ -32,12 +35,16 @@ export default defineConfig({
     alias: [
       { find: /^\.\/create-pdf-worker\.ts$/, replacement: singleWorker },
       { find: /^\.\/font-urls\.ts$/, replacement: singleFontUrls },
+      // The importer's file reader likewise (scripts/vite/embed-reader-plugin.ts).
+      { find: /^\.\/create-reader-worker\.ts$/, replacement: singleReader },
     ],
   },
   define: {
     // No service worker in the single file (file:// refuses them; over http there is no sw.js).
     'import.meta.env.VITE_SINGLE_FILE': JSON.stringify('1'),
   },
+  // pdf.js's Chinese CMaps, carried inside the importer's file reader (src/import/files/cmaps.browser.ts).
+  assetsInclude: ['**/*.bcmap'],
   build: {
     target: BUILD_TARGET,
     assetsInlineLimit: inlineFonts,

@@ -3,7 +3,8 @@
  * a page make the table's grid (rows between its horizontal rules, columns between its vertical
  * ones); where a rule is missing between two grid places they are one merged cell (colspan /
  * rowspan, as published); each text piece goes to the cell its centre lies in. Text outside tables
- * becomes paragraphs (a line that runs to the right margin continues on the next). The HTML then
+ * becomes paragraphs (a line that runs to within a few characters of the right margin continues on
+ * the next). The HTML then
  * takes the importer's exact path for web pages (html-text.ts), so a PDF is read cell by cell, not
  * in whatever order a viewer copies its text. DOM-free.
  */
@@ -242,7 +243,7 @@ function paragraphs(page: readonly Line[]): string[] {
   for (const line of page) {
     const continues =
       previous !== null &&
-      previous.x2 >= right - 1.5 * previous.size &&
+      previous.x2 >= right - 4 * previous.size &&
       line.x1 <= left + 0.5 * line.size &&
       previous.y - line.y <= 2.2 * line.size &&
       !STARTS_ITEM.test(line.text);
