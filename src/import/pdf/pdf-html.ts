@@ -4,9 +4,8 @@
  * ones); where a rule is missing between two grid places they are one merged cell (colspan /
  * rowspan, as published); each text piece goes to the cell its centre lies in. Text outside tables
  * becomes paragraphs (a line that runs to within a few characters of the right margin continues on
- * the next). The HTML then
- * takes the importer's exact path for web pages (html-text.ts), so a PDF is read cell by cell, not
- * in whatever order a viewer copies its text. DOM-free.
+ * the next). The HTML then takes the importer's exact path for web pages (html-text.ts), so a PDF
+ * is read cell by cell, not in whatever order a viewer copies its text. DOM-free.
  */
 import { TABLES } from '../../report/template.ts';
 import { looksLikeValue } from '../cell-value.ts';
