@@ -11,7 +11,9 @@ import { BUILD_TARGET, inlineFonts, SINGLE_FILE_NAME, workerOptions } from './sc
 
 const singleWorker = fileURLToPath(new URL('./src/ui/export/create-pdf-worker.single.ts', import.meta.url));
 const singleFontUrls = fileURLToPath(new URL('./src/pdf/font-urls.single.ts', import.meta.url));
-const singleReader = fileURLToPath(new URL('./src/import/files/create-reader-worker.single.ts', import.meta.url));
+const singleReader = fileURLToPath(
+  new URL('./src/import/files/create-reader-worker.single.ts', import.meta.url),
+);
 
 // The single self-contained HTML file, written next to the intranet build:
 // dist/信息公开年报填报工具.html. Run after `vite build` (it keeps dist/: emptyOutDir false).

@@ -110,7 +110,9 @@ export function tableCells(read: TableRead, options: TableCellsOptions): TableCe
       const doubts = rowDoubts(rowRead);
       // A row with cells missing: a cell may be lost anywhere in it, so the others may sit one column off.
       if (rowRead.cells.length > 0 && rowRead.cells.length < ids.length) {
-        doubts.push(`原文这一行只有 ${rowRead.cells.length} 格，少于 ${ids.length} 列，可能中间缺了一格，各数字的列可能错位`);
+        doubts.push(
+          `原文这一行只有 ${rowRead.cells.length} 格，少于 ${ids.length} 列，可能中间缺了一格，各数字的列可能错位`,
+        );
       }
       if (firstOfBlock) {
         const header = headerDoubt(rowRead);
