@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, startApp, watchRequests } from './browser.ts';
 import { ensureBuilt, launchProfile, singleFileUrl, watch } from './build-support.ts';
-import { appContext, draftIdOf, screenshot } from './import-support.ts';
+import { appContext, copyText, draftIdOf, pasteIntoImportBox, screenshot } from './import-support.ts';
 
 const CORPUS = 'tests/import/corpus';
 const expectedOf = (report: string) =>
@@ -127,6 +127,14 @@ describe('opening .docx and .pdf files on the import screen (dev server)', () =>
     expect(await page.locator('[id="cell-t3.carriedOut.total"]').inputValue()).toBe(
       String(expectedOf('city-police-2022')['t3.carriedOut.total']),
     );
+  });
+
+  it('refuses a paste far larger than any report at once, leaving the box empty (issue 14)', async () => {
+    await goImport();
+    await copyText(page, '\t行政许可\n\t11\n\n'.repeat(200_000));
+    await pasteIntoImportBox(page);
+    await expect.poll(() => page.getByRole('alert').innerText()).toMatch(/^内容过长（约 \d+ 万字）/);
+    expect(await page.getByLabel('粘贴年报全文').inputValue()).toBe('');
   });
 
   it('says in Chinese why a broken PDF cannot be read, and stays on the import box', async () => {
