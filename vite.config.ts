@@ -10,6 +10,8 @@ import { BUILD_TARGET, inlineFonts, workerOptions } from './scripts/vite/shared.
 // visit through dist/sw.js. The single HTML file is built by vite.singlefile.config.ts.
 export default defineConfig({
   base: './',
+  // pdf.js's Chinese CMaps, carried inside the importer's file reader (src/import/files/cmaps.browser.ts).
+  assetsInclude: ['**/*.bcmap'],
   plugins: [preact(), serviceWorkerPlugin(), earlyStoragePlugin(), cspPlugin()],
   build: {
     target: BUILD_TARGET,

@@ -6,6 +6,7 @@ import { asciiOnlyPlugin } from './scripts/vite/ascii-html.ts';
 import { cspPlugin } from './scripts/vite/csp-plugin.ts';
 import { earlyStoragePlugin } from './scripts/vite/early-storage-plugin.ts';
 import { embedDocxWorkerPlugin } from './scripts/vite/embed-docx-worker-plugin.ts';
+import { embedReaderPlugin } from './scripts/vite/embed-reader-plugin.ts';
 import { embedWorkerPlugin, startAppEarlyPlugin } from './scripts/vite/embed-worker-plugin.ts';
 import { BUILD_TARGET, inlineFonts, SINGLE_FILE_NAME, workerOptions } from './scripts/vite/shared.ts';
 
@@ -14,6 +15,9 @@ const singleDocxWorker = fileURLToPath(
   new URL('./src/ui/export/create-docx-worker.single.ts', import.meta.url),
 );
 const singleFontUrls = fileURLToPath(new URL('./src/pdf/font-urls.single.ts', import.meta.url));
+const singleReader = fileURLToPath(
+  new URL('./src/import/files/create-reader-worker.single.ts', import.meta.url),
+);
 
 // The single self-contained HTML file, written next to the intranet build:
 // dist/信息公开年报填报工具.html. Run after `vite build` (it keeps dist/: emptyOutDir false).
@@ -25,6 +29,7 @@ export default defineConfig({
     preact(),
     embedWorkerPlugin(),
     embedDocxWorkerPlugin(),
+    embedReaderPlugin(),
     viteSingleFile({ outputFileName: SINGLE_FILE_NAME }),
     startAppEarlyPlugin(),
     earlyStoragePlugin(),
@@ -38,12 +43,16 @@ export default defineConfig({
       { find: /^\.\/create-pdf-worker\.ts$/, replacement: singleWorker },
       { find: /^\.\/font-urls\.ts$/, replacement: singleFontUrls },
       { find: /^\.\/create-docx-worker\.ts$/, replacement: singleDocxWorker },
+      // The importer's file reader likewise (scripts/vite/embed-reader-plugin.ts).
+      { find: /^\.\/create-reader-worker\.ts$/, replacement: singleReader },
     ],
   },
   define: {
     // No service worker in the single file (file:// refuses them; over http there is no sw.js).
     'import.meta.env.VITE_SINGLE_FILE': JSON.stringify('1'),
   },
+  // pdf.js's Chinese CMaps, carried inside the importer's file reader (src/import/files/cmaps.browser.ts).
+  assetsInclude: ['**/*.bcmap'],
   build: {
     target: BUILD_TARGET,
     assetsInlineLimit: inlineFonts,

@@ -1,5 +1,6 @@
 /**
- * `import-text <年报.txt|年报.html>`: a published report (its text or its web page) → a new draft, with
+ * `import-text <年报.pdf|.docx|.html|.txt>`: a published report (its PDF, the office's Word file, its
+ * web page or its text) → a new draft, with
  * every cell the importer was unsure of or could not find listed. The draft is written as a draft
  * file (.nianbao.json, the envelope of src/files) or, for any other name, as plain report JSON.
  * Exit code: 0 all read; 1 written, but some cells are 不确定 or 未找到 and need checking; 2 nothing written.
@@ -7,7 +8,7 @@
 
 import { FILE_EXTENSION } from '../files/format.ts';
 import { serializeDraft } from '../files/serialize.ts';
-import { decodeReportBytes, isHtmlFileName } from '../import/decode-text.ts';
+import { readReportFileNode } from '../import/files/read-file-node.ts';
 import { type ImportIssue, importReport } from '../import/import-report.ts';
 import { reportSchema } from '../report/document.ts';
 import { reportTitle } from '../report/template.ts';
@@ -28,14 +29,16 @@ export function formatIssue(issue: ImportIssue): string {
 
 export const importTextCommand: Command = {
   name: 'import-text',
-  summary: '导入已发布的年报（网页另存的 .html 或复制出的 .txt），生成新的草稿',
+  summary: '导入已发布的年报（PDF、Word 的 .docx、网页 .html 或复制出的 .txt），生成新的草稿',
   help: [
-    '用法：npm run cli -- import-text <年报.txt|年报.html> [-o 输出文件] [--force]',
+    '用法：npm run cli -- import-text <年报.pdf|年报.docx|年报.html|年报.txt> [-o 输出文件] [--force]',
     '',
     '读入已发布的年度报告全文，识别标题中的机关名称和年度、前言、六个部分的文字和三张表的每一个数字，',
+    'PDF 文件按页面上的位置重建表格，Word 文件按其表格的合并单元格读取；',
     '生成一份新的草稿。表格按官方的行名、列名对应（全角半角括号、空格、换行、“规范性文件”等写法都可识别）；',
     '空白、“/”“—”“-”按 0 读入并提示；“22（其中修订16件）”读作 22，括号内的文字存为注释。',
     '2019年试行格式的报告会被识别出来，能对应的部分导入，其余列为“未导入”。',
+    '导入的数字按表格的勾稽关系（各总计、第一项加第二项等于第三项加第四项）核对，不符时涉及的单元格标为不确定。',
     '读不准（不确定）或找不到（未找到）的单元格逐一列出，请在工具中核对后再使用。',
     '',
     '选项：',
@@ -43,7 +46,7 @@ export const importTextCommand: Command = {
     '                     否则写成年报数据 JSON（可用 check 审核）；不给时把 JSON 显示在屏幕上',
     '  --force            输出文件已存在时覆盖它',
     '',
-    '文件可为 UTF-8、UTF-16 或 GBK 编码。PDF 和 Word 文件请先另存为 .txt 或 .html。',
+    '文本文件可为 UTF-8、UTF-16 或 GBK 编码。旧版 Word 的 .doc 文件请先另存为 .docx。',
     '退出码：0 全部识别；1 已生成，但有不确定或未找到的内容需要核对；2 无法导入。',
     '',
     `例：npm run cli -- import-text 2021年报.txt -o 2021年报${FILE_EXTENSION}`,
@@ -68,12 +71,12 @@ export const importTextCommand: Command = {
 
     const bytes = await readInput(io, file);
     if (!bytes) return EXIT.badInput;
-    const decoded = decodeReportBytes(bytes);
-    if (!decoded.ok) {
-      io.err(`${file}：${decoded.message}`);
+    const read = await readReportFileNode(file, bytes);
+    if (!read.ok) {
+      io.err(`${file}：${read.message}`);
       return EXIT.badInput;
     }
-    const result = importReport(isHtmlFileName(file) ? { html: decoded.text } : { text: decoded.text });
+    const result = importReport(read.input);
     if (!result.ok) {
       io.err(`${file}：${result.message}`);
       return EXIT.badInput;
@@ -81,11 +84,13 @@ export const importTextCommand: Command = {
 
     const { report, issues, format, notImported } = result;
     const count = (severity: ImportIssue['severity']) => issues.filter((i) => i.severity === severity).length;
-    const read = Object.values(report.cells).filter((v) => v !== null).length;
+    const cellsRead = Object.values(report.cells).filter((v) => v !== null).length;
     io.err(
       [
         `${file}：《${reportTitle(report.agency || '（机关名称未识别）', report.year)}》，${format === '2019' ? '2019年试行格式' : '2021年格式'}，` +
-          `读到 ${read} 个单元格；不确定 ${count('不确定')} 处，未找到 ${count('未找到')} 处，提示 ${count('提示')} 处。`,
+          `读到 ${cellsRead} 个单元格；不确定 ${count('不确定')} 处，未找到 ${count('未找到')} 处，提示 ${count('提示')} 处` +
+          `${result.failedChecks.length ? `；勾稽关系不符 ${result.failedChecks.length} 项（涉及的单元格已标为不确定）` : ''}。`,
+        ...result.failedChecks.map((f) => `  勾稽关系不符  ${f}`),
         ...issues.map(formatIssue),
         ...(notImported.length ? ['未导入的内容：', ...notImported.map((n) => `  ${n}`)] : []),
       ].join('\n'),

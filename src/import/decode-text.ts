@@ -2,7 +2,7 @@
  * A report file's bytes → text, for the drop box and the command line. Text saved on a Chinese
  * Windows is UTF-8 (with or without BOM), Notepad's «Unicode» (UTF-16 with BOM) or «ANSI» (GBK,
  * read as its superset GB18030); a web page may also declare its charset. Files that are not text
- * (PDF, Word) are refused with what to do instead.
+ * (.pdf and .docx have their own readers, files/) are refused with what to do instead.
  */
 export type DecodedText = { ok: true; text: string } | { ok: false; message: string };
 
@@ -27,14 +27,14 @@ export function decodeReportBytes(bytes: Uint8Array): DecodedText {
   if (head === '%PDF') {
     return {
       ok: false,
-      message: '这是 PDF 文件，不能直接导入。请在 PDF 阅读器中全选、复制文字，再粘贴到导入框中。',
+      message: '这是 PDF 文件，请直接打开它（不要改扩展名），或在 PDF 阅读器中全选、复制文字后粘贴。',
     };
   }
   if (head.startsWith('PK') || (bytes[0] === 0xd0 && bytes[1] === 0xcf)) {
     return {
       ok: false,
       message:
-        '这是 Word 等格式的文件，不能直接导入。请在 Word 中全选、复制后粘贴，或“另存为”网页（.html）、纯文本（.txt）。',
+        '这是旧版 Word（.doc）等格式的文件，不能直接读取。请在 Word 或 WPS 中“另存为” .docx 后再打开，或全选、复制后粘贴。',
     };
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe)

@@ -8,6 +8,7 @@ import { findTitle, isPageFurniture, statedContact, statedPeriod, type Title } f
 import type { ImportIssue } from './issues.ts';
 import { trimLine } from './normalise.ts';
 import type { SourceLine } from './source.ts';
+import { isPageNumberLine } from './table-tokens.ts';
 
 export interface FrontMatter {
   title: Title | null;
@@ -36,7 +37,7 @@ export function readFrontMatter(head: readonly SourceLine[]): FrontMatter {
   const furniture: string[] = [];
   for (const line of head.slice(titleEnd)) {
     const text = trimLine(line.text);
-    if (!text || line.text.replace(/^\t/, '').includes('\t')) continue;
+    if (!text || line.text.replace(/^\t/, '').includes('\t') || isPageNumberLine(line)) continue;
     if (isPageFurniture(line)) furniture.push(text);
     else kept.push(text);
   }

@@ -9,6 +9,7 @@ import { type CellId, cellDef, cellsOfTable } from '../report/cells.ts';
 import { blankReport, type Report, reportSchema } from '../report/document.ts';
 import { SECTIONS, TABLES, type TableDef } from '../report/template.ts';
 import { computeTotals } from '../report/totals.ts';
+import { failedChecks } from './checks.ts';
 import {
   detectFormat,
   FORMAT_2019_NAME,
@@ -18,18 +19,19 @@ import {
 import { readFrontMatter } from './front-report.ts';
 import { htmlToText } from './html-text.ts';
 import type { ImportIssue, ImportResult } from './issues.ts';
+import { MAX_SOURCE_CHARS, tooLongMessage, withinLimits } from './limits.ts';
 import { normaliseLabel } from './normalise.ts';
 import { headingIssues, sectionTexts } from './section-report.ts';
 import { type SectionSplit, splitSections, tableRegion } from './sections.ts';
 import { type SourceLine, sourceLines } from './source.ts';
 import { tableCells } from './table-cells.ts';
 import { readTable, type TableRead } from './table-reader.ts';
-import { tableTokens } from './table-tokens.ts';
+import { chooseReading, orderReadings } from './table-readings.ts';
+import { marksCells, type Token, tableTokens } from './table-tokens.ts';
 
 export type { ImportIssue, ImportResult, ImportSeverity, ReportFormat } from './issues.ts';
 
-/** Far more than any report (~30 000 characters); past this the text is something else. */
-export const MAX_SOURCE_CHARS = 500_000;
+export { MAX_SOURCE_CHARS } from './limits.ts';
 
 const sectionIndex = (table: TableDef['id']) =>
   SECTIONS.findIndex((s) => s.kind === 'table' && s.table === table);
@@ -44,19 +46,31 @@ export function chooseSource(input: { text?: string; html?: string }): string {
   return text.replace(/^\uFEFF/, '');
 }
 
-function readTables(split: SectionSplit, lines: readonly SourceLine[]): Map<TableDef['id'], TableRead> {
+function readTables(
+  split: SectionSplit,
+  lines: readonly SourceLine[],
+): {
+  reads: Map<TableDef['id'], TableRead>;
+  tokens: Map<TableDef['id'], Token[]>;
+  unmarked: Set<TableDef['id']>;
+} {
   const reads = new Map<TableDef['id'], TableRead>();
+  const tokensOf = new Map<TableDef['id'], Token[]>();
+  const unmarked = new Set<TableDef['id']>();
   for (const table of TABLES) {
     const index = sectionIndex(table.id);
     const own = split.headings[index] !== null;
-    const tokens = tableTokens(tableRegion(split, lines, index));
+    const region = tableRegion(split, lines, index);
+    const tokens = tableTokens(region);
+    if (!marksCells(region)) unmarked.add(table.id);
     // Without its heading, table 4 (no row labels) is only recognised under its own header.
     const requireHeader = own
       ? []
       : [...new Set(table.blocks.flatMap((b) => b.columns.map((c) => c.path[0]!)))];
     reads.set(table.id, readTable(table, tokens, { requireHeader }));
+    tokensOf.set(table.id, tokens);
   }
-  return reads;
+  return { reads, tokens: tokensOf, unmarked };
 }
 
 function detect(
@@ -85,8 +99,11 @@ function detect(
   };
 }
 
-export function importReport(input: { text?: string; html?: string }): ImportResult {
-  const sourceText = chooseSource(input);
+export function importReport(raw: { text?: string; html?: string }): ImportResult {
+  // Sizes first: nothing is parsed that no report could be.
+  const limited = withinLimits(raw);
+  if (!limited.ok) return limited;
+  const sourceText = chooseSource(limited.input);
   if (!sourceText.trim()) {
     return {
       ok: false,
@@ -95,15 +112,12 @@ export function importReport(input: { text?: string; html?: string }): ImportRes
     };
   }
   if (sourceText.length > MAX_SOURCE_CHARS) {
-    return {
-      ok: false,
-      message: `内容过长（${sourceText.length} 个字符），不像是一份年度报告。请只粘贴一份报告的全文。`,
-    };
+    return { ok: false, message: tooLongMessage(sourceText.length) };
   }
   const lines = sourceLines(sourceText);
   const split = splitSections(lines);
   const front = readFrontMatter(split.head);
-  const reads = readTables(split, lines);
+  const { reads, tokens, unmarked } = readTables(split, lines);
   const anyHeading = split.headings.some((h) => h !== null);
   const anyRow = [...reads.values()].some((r) => r.rows.size > 0);
   if (!front.title && !anyHeading && !anyRow) {
@@ -168,10 +182,16 @@ export function importReport(input: { text?: string; html?: string }): ImportRes
           .map((c) => c.id),
       );
     }
-    const result = tableCells(read, {
+    const tableTokensRead = tokens.get(table.id)!;
+    const byLabels = tableCells(read, {
       reportOrphans: split.headings[sectionIndex(table.id)] !== null,
+      unmarked: unmarked.has(table.id),
       ...(skipRows ? { skipRows } : {}),
     });
+    const ids = cellsOfTable(table.id)
+      .filter((c) => !skipRows?.has(c.row.key))
+      .map((c) => c.id);
+    const result = chooseReading(table, ids, byLabels, orderReadings(table, tableTokensRead, skipRows));
     Object.assign(given, result.cells);
     Object.assign(report.notes, result.notes);
     issues.push(...result.issues);
@@ -189,6 +209,19 @@ export function importReport(input: { text?: string; html?: string }): ImportRes
           line: group.line,
         });
       }
+    }
+  }
+
+  // What the format guarantees, tested on the numbers as read: a check that fails most likely
+  // means a number in the wrong place, so every cell it involves is 不确定.
+  const failed = failedChecks(given);
+  for (const check of failed) {
+    for (const id of check.cells) {
+      issues.push({
+        cell: id,
+        severity: '不确定',
+        message: `${cellDef(id).label}：导入的数字不符合表格的勾稽关系（${check.message}），可能读错了位置，请对照原文核对`,
+      });
     }
   }
 
@@ -214,5 +247,14 @@ export function importReport(input: { text?: string; html?: string }): ImportRes
       message: `导入的内容无法组成有效的报告（${parsed.error.issues[0]?.message ?? '格式不符'}）。请检查粘贴的内容是否完整。`,
     };
   }
-  return { ok: true, report: parsed.data, issues, format, notImported, notImportedCells, sourceText };
+  return {
+    ok: true,
+    report: parsed.data,
+    issues,
+    format,
+    notImported,
+    notImportedCells,
+    sourceText,
+    failedChecks: failed.map((f) => f.message),
+  };
 }

@@ -39,5 +39,10 @@ export type ImportResult =
       /** Cells left empty because that part of the source is not imported (2019 format): never guessed. */
       notImportedCells: CellId[];
       sourceText: string;
+      /**
+       * Checks of the format (总计 rows and columns, T3-A) that the imported numbers fail, in
+       * Chinese; every cell they involve is 不确定.
+       */
+      failedChecks: string[];
     }
   | { ok: false; message: string };

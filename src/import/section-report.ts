@@ -8,6 +8,7 @@ import { isPageFooter } from './front-matter.ts';
 import type { ImportIssue, ReportFormat } from './issues.ts';
 import { trimLine } from './normalise.ts';
 import type { SectionSplit } from './sections.ts';
+import { isPageNumberLine } from './table-tokens.ts';
 
 /** The document schema's limit on one text. */
 const MAX_TEXT = 200_000;
@@ -19,7 +20,10 @@ export function sectionTexts(split: SectionSplit): { sections: Report['sections'
   const lastText = SECTIONS.reduce((last, s, i) => (s.kind === 'text' && split.headings[i] ? i : last), -1);
   SECTIONS.forEach((section, index) => {
     if (section.kind !== 'text') return;
-    let body = split.bodies[index]!.filter((l) => !l.text.replace(/^\t/, '').includes('\t'));
+    // Table rows and the page numbers of a PDF are not the section's text.
+    let body = split.bodies[index]!.filter(
+      (l) => !l.text.replace(/^\t/, '').includes('\t') && !isPageNumberLine(l),
+    );
     // After the last section a web page goes on with links and its footer: not the report.
     const footer = index === lastText ? body.findIndex(isPageFooter) : -1;
     if (footer >= 0) {

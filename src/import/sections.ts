@@ -40,9 +40,17 @@ const WORDINGS = SECTIONS.map((section) => ({
   body2019: HEADINGS_2019[section.no] ? bodyOf(HEADINGS_2019[section.no]!) : null,
 }));
 
-function headingWording(line: SourceLine, index: number): HeadingWording | null {
-  if (line.text.replace(/^\t/, '').includes('\t')) return null;
-  const text = normaliseLabel(line.text);
+/** A line longer than this is running text, whatever it starts with. */
+const MAX_HEADING_LINE = 80;
+
+/** The line as headings are compared (null: it cannot be one), computed once per line. */
+function headingText(line: SourceLine): string | null {
+  if (line.text.trim().length > MAX_HEADING_LINE || line.text.replace(/^\t/, '').includes('\t')) return null;
+  return normaliseLabel(line.text);
+}
+
+function headingWording(text: string | null, index: number): HeadingWording | null {
+  if (text === null) return null;
   const numeral = NUMERAL.exec(text)?.[1];
   const { section, body2021, body2019 } = WORDINGS[index]!;
   if (numeral && numeral !== section.no) return null;
@@ -61,9 +69,14 @@ export function splitSections(lines: readonly SourceLine[]): SectionSplit {
   const headings: (HeadingFound | null)[] = SECTIONS.map(() => null);
   const at: number[] = [];
   let from = 0;
+  const texts: (string | null | undefined)[] = [];
+  const textAt = (i: number) => {
+    if (texts[i] === undefined) texts[i] = headingText(lines[i]!);
+    return texts[i]!;
+  };
   SECTIONS.forEach((section, index) => {
     for (let i = from; i < lines.length; i++) {
-      const wording = headingWording(lines[i]!, index);
+      const wording = headingWording(textAt(i), index);
       if (!wording) continue;
       headings[index] = { section, line: lines[i]!, wording };
       at[index] = i;

@@ -23,6 +23,12 @@ export interface TableCellsOptions {
   skipRows?: ReadonlySet<string>;
   /** Report numbers under labels that name no row (off when the table's part of the source is a guess). */
   reportOrphans: boolean;
+  /**
+   * The source does not mark its cells (text copied out of a PDF: numbers between spaces), so a
+   * row with fewer numbers than columns has blank cells somewhere unknown: none of its numbers
+   * has a certain place.
+   */
+  unmarked?: boolean;
 }
 
 /** Orphan or duplicate rows listed one by one; more are counted in one issue. */
@@ -45,6 +51,20 @@ function rowDoubts(read: RowRead): string[] {
     doubts.push(`这一行多出 ${read.extra.length} 个数字（${read.extra.map(shown).join('、')}），可能错列`);
   }
   return doubts;
+}
+
+/**
+ * Why, in text that does not mark its cells, a row's numbers have no certain place (null if they
+ * have): fewer numbers than columns (which cells are blank is unknown), or another row's label
+ * right before this one with no numbers between (the numbers may be that row's).
+ */
+function unplacedWhy(read: RowRead, columns: number): string | null {
+  const written = read.cells.map(shown).join('、');
+  if (read.cells.length < columns)
+    return `原文这一行只有 ${read.cells.length} 个数字（${written}），少于 ${columns} 列，空白的是哪几格无法确定，这一行保持空白`;
+  if (read.namedBefore.length > 0)
+    return `原文中“${read.namedBefore.join('”“')}”和这一行的行名连在一起，后面的数字（${written}）属于哪一行无法确定，这一行保持空白`;
+  return null;
 }
 
 /** Header check for the first row read of a block: are the block's column labels written above it? */
@@ -88,6 +108,12 @@ export function tableCells(read: TableRead, options: TableCellsOptions): TableCe
         continue;
       }
       const doubts = rowDoubts(rowRead);
+      // A row with cells missing: a cell may be lost anywhere in it, so the others may sit one column off.
+      if (rowRead.cells.length > 0 && rowRead.cells.length < ids.length) {
+        doubts.push(
+          `原文这一行只有 ${rowRead.cells.length} 格，少于 ${ids.length} 列，可能中间缺了一格，各数字的列可能错位`,
+        );
+      }
       if (firstOfBlock) {
         const header = headerDoubt(rowRead);
         if (header.none) headerless = true;
@@ -97,6 +123,20 @@ export function tableCells(read: TableRead, options: TableCellsOptions): TableCe
         firstOfBlock = false;
       }
       const source = sourceOf(rowRead.label, rowRead.cells);
+      const unplaced = options.unmarked && rowRead.cells.length > 0 && unplacedWhy(rowRead, ids.length);
+      if (unplaced) {
+        for (const id of ids) {
+          out.cells[id] = null;
+          issue({
+            cell: id,
+            severity: '不确定',
+            message: `${cellDef(id).label}：${unplaced}`,
+            source,
+            line: rowRead.line,
+          });
+        }
+        continue;
+      }
       ids.forEach((id, k) => {
         const def = cellDef(id);
         const token = rowRead.cells[k];

@@ -6,11 +6,11 @@
  * returned for the assembly to turn into cells and issues.
  */
 
-import type { TableDef } from '../report/template.ts';
+import type { BlockDef, TableDef } from '../report/template.ts';
 import { type LabelMatch, matchLabel } from './label-match.ts';
 import { normaliseLabel } from './normalise.ts';
 import type { Token } from './table-tokens.ts';
-import { type RowTarget, rowTargets } from './template-labels.ts';
+import { columnHeaderKeys, type RowTarget, rowTargets } from './template-labels.ts';
 
 export interface RunRead {
   /** The label text as written (parts joined with a space), for showing as source. */
@@ -29,6 +29,8 @@ export interface RowRead extends RunRead {
   after: string;
   /** Numbers after the row's last column, before the next label. */
   extra: Token[];
+  /** Other rows named in the same run of labels, right before this one, with no numbers of their own. */
+  namedBefore: string[];
 }
 
 export interface TableRead {
@@ -61,8 +63,44 @@ const LOOSE_ATTEMPTS_PER_ROW = 4;
 const isCell = (t: Token | undefined) => t?.kind === 'value' || t?.kind === 'blank';
 const hasNumber = (cells: readonly Token[]) => cells.some((c) => c.kind === 'value');
 
+/**
+ * A row copied as one line with a field per grid column (Word, WPS): the cell of each column is the
+ * field at its grid column, whatever merged-cell blanks come before it; fields a wide cell covers
+ * are skipped.
+ */
+function gridCells(tokens: readonly Token[], start: number, table: TableDef, block: BlockDef) {
+  const line = tokens[start]!.line;
+  const byField = new Map<number, Token>();
+  let next = start;
+  while (next < tokens.length && tokens[next]!.line === line && tokens[next]!.field !== undefined) {
+    // A label among the fields: a header line, not a row of values.
+    if (tokens[next]!.kind === 'label') return null;
+    byField.set(tokens[next]!.field!, tokens[next]!);
+    next++;
+  }
+  const cells: Token[] = [];
+  let unit = table.stubDepth;
+  for (const column of block.columns) {
+    const token = byField.get(unit);
+    if (!token) break;
+    cells.push(token);
+    unit += column.span ?? 1;
+  }
+  return { cells, next };
+}
+
 /** Up to `count` cells from `start`; a row break ends them once one is read. Returns the cells and the next index. */
-function takeCells(tokens: readonly Token[], start: number, count: number): { cells: Token[]; next: number } {
+function takeCells(
+  tokens: readonly Token[],
+  start: number,
+  count: number,
+  grid?: { table: TableDef; block: BlockDef },
+): { cells: Token[]; next: number } {
+  const positional =
+    grid && tokens[start]?.fields === grid.table.stubDepth + grid.table.valueUnits
+      ? gridCells(tokens, start, grid.table, grid.block)
+      : null;
+  if (positional) return positional;
   const cells: Token[] = [];
   let i = start;
   while (i < tokens.length && cells.length < count) {
@@ -172,11 +210,19 @@ export function readTable(table: TableDef, tokens: readonly Token[], options: Re
     labels = [];
 
     if (single) {
-      const { cells, next } = takeCells(tokens, i, single.block.columns.length);
+      const { cells, next } = takeCells(tokens, i, single.block.columns.length, {
+        table,
+        block: single.block,
+      });
       for (const h of required) if (text.includes(h)) seenRequired.add(h);
       const seen = (header + text).slice(-MAX_HEADER_CHARS);
       const headerOk = seenRequired.size === required.length;
-      if (!hasNumber(cells) || !headerOk || read.rows.has(single.row!.key)) {
+      // A row of blank cells right under the whole header (a table of zeros printed blank).
+      const blankRow =
+        cells.length === single.block.columns.length &&
+        cells.every((c) => c.kind === 'blank') &&
+        columnHeaderKeys(single.block.columns).every((k) => seen.includes(k.key));
+      if ((!hasNumber(cells) && !blankRow) || !headerOk || read.rows.has(single.row!.key)) {
         header = seen;
         i = next;
         continue;
@@ -191,6 +237,7 @@ export function readTable(table: TableDef, tokens: readonly Token[], options: Re
         loose: false,
         after: '',
         extra,
+        namedBefore: [],
       });
       header = '';
       i = after;
@@ -212,10 +259,15 @@ export function readTable(table: TableDef, tokens: readonly Token[], options: Re
       i = probe.next;
       continue;
     }
+    const before = read.withoutNumbers.length;
     unresolved(match.before, runLabels);
+    const namedBefore = read.withoutNumbers.slice(before).map((w) => w.target.official);
     const { target } = match;
     const own = labelTail(runLabels, text.length - match.before.length) ?? { label: '', line: token.line };
-    const { cells, next } = takeCells(tokens, i, target.block.columns.length);
+    const { cells, next } = takeCells(tokens, i, target.block.columns.length, {
+      table,
+      block: target.block,
+    });
     if (!target.row) {
       if (hasNumber(cells)) read.groups.push({ target, ...own, cells });
       addHeader(match.before);
@@ -234,6 +286,7 @@ export function readTable(table: TableDef, tokens: readonly Token[], options: Re
         loose: match.loose,
         after: match.after,
         extra,
+        namedBefore,
       });
       last = rowsInOrder.indexOf(target);
     }

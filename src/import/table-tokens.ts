@@ -19,6 +19,13 @@ export interface Token {
   /** The cell as written (for labels broken over lines, the parts joined). */
   text: string;
   line: number;
+  /**
+   * For a table row copied as one line of TAB-separated fields (Word, WPS, a spreadsheet): the
+   * field's index and the line's number of fields. Word writes one field per grid column, an
+   * empty one for each place a merged cell covers, so the index is the cell's grid column.
+   */
+  field?: number;
+  fields?: number;
 }
 
 const OPENS_BRACKET = /^[（(［[【]/;
@@ -33,10 +40,18 @@ function pushBreak(tokens: Token[], line: number) {
   if (last && last.kind !== 'break') tokens.push({ kind: 'break', text: '', line });
 }
 
+/** 「— 2 —」「- 3 -」「第 2 页」「第2页 共9页」「2 / 9」: a page's number, printed between a table's rows. */
+const PAGE_NUMBER =
+  /^(?:[-—–－‒―─]+\s*\d{1,4}\s*[-—–－‒―─]+|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*[/／]\s*\d{1,4})$/;
+
+export const isPageNumberLine = (line: SourceLine): boolean =>
+  PAGE_NUMBER.test(line.text.replace(/[\s\u00a0\u3000]+/g, ' ').trim());
+
 function tabTokens(lines: readonly SourceLine[]): Token[] {
   const tokens: Token[] = [];
   let previousHadCells = false;
   for (const line of lines) {
+    if (isPageNumberLine(line)) continue;
     if (isBlankLine(line)) {
       pushBreak(tokens, line.no);
       previousHadCells = false;
@@ -56,9 +71,14 @@ function tabTokens(lines: readonly SourceLine[]): Token[] {
       continue;
     }
     const cells = line.text.split('\t');
-    // A leading tab is the browser's mark of a cell, not an empty first cell.
-    if (line.text.startsWith('\t')) cells.shift();
-    for (const cell of cells) tokens.push(cellToken(cell, line.no));
+    // A leading tab before a single cell is the browser's mark of a cell, not an empty first cell;
+    // before several, it is an empty first field of a row (Word's blank under a merged cell).
+    const browser = line.text.startsWith('\t') && cells.length === 2;
+    if (browser) cells.shift();
+    cells.forEach((cell, field) => {
+      const token = cellToken(cell, line.no);
+      tokens.push(browser ? token : { ...token, field, fields: cells.length });
+    });
     if (cells.length > 1) pushBreak(tokens, line.no);
     previousHadCells = true;
   }
@@ -72,6 +92,7 @@ const isNote = (piece: string) =>
 function spaceTokens(lines: readonly SourceLine[]): Token[] {
   const tokens: Token[] = [];
   for (const line of lines) {
+    if (isPageNumberLine(line)) continue;
     for (const piece of line.text.split(/[\s\u00a0\u3000]+/)) {
       if (!piece) continue;
       const token = cellToken(piece, line.no);
@@ -89,6 +110,10 @@ function spaceTokens(lines: readonly SourceLine[]): Token[] {
   return tokens;
 }
 
+/** Whether the lines mark their cells (tabs), or only spaces separate them (text out of a PDF). */
+export const marksCells = (lines: readonly SourceLine[]): boolean =>
+  lines.some((line) => line.text.includes('\t'));
+
 export function tableTokens(lines: readonly SourceLine[]): Token[] {
-  return lines.some((line) => line.text.includes('\t')) ? tabTokens(lines) : spaceTokens(lines);
+  return marksCells(lines) ? tabTokens(lines) : spaceTokens(lines);
 }

@@ -18,6 +18,8 @@ export const EMBEDDED = {
   serif: 'font-serif',
   sans: 'font-sans',
   docxWorker: 'docx-worker',
+  /** The importer's file reader (pdf.js, mammoth), scripts/vite/embed-reader-plugin.ts. */
+  reader: 'import-reader',
 } as const;
 export type EmbeddedName = (typeof EMBEDDED)[keyof typeof EMBEDDED];
 

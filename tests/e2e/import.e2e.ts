@@ -208,10 +208,10 @@ describe('导入往年报告 in real Chromium', () => {
     expect(await draftRows().count()).toBe(before);
   });
 
-  it('a .txt file in GB18030 (as Notepad saves it) chosen with 选择文件… reads the same', async () => {
+  it('a .txt file in GB18030 (as Notepad saves it) chosen with 打开文件… reads the same', async () => {
     await goImport();
     await page
-      .getByLabel('选择年报文件（.txt 或 .html）')
+      .getByLabel('选择年报文件（.pdf、.docx、.html 或 .txt）')
       .setInputFiles('tests/import/fixtures/gx-kjt-2021-gb18030.txt');
     const review = page.locator('.import-review');
     await review.waitFor();

@@ -19,6 +19,8 @@ export interface ImportedDraft {
 export interface ImportReviewProps extends ImportedDraft {
   /** Cells left empty because their part of the source is not imported: marked as such. */
   notImportedCells?: readonly CellId[];
+  /** Checks of the format the imported numbers fail (their cells are 不确定). */
+  failedChecks?: readonly string[];
   sourceText: string;
   origin: string;
   onConfirm(): void;
@@ -27,6 +29,8 @@ export interface ImportReviewProps extends ImportedDraft {
 }
 
 const PREVIEW_CHARS = 80;
+/** Failed checks listed one by one; more are counted. */
+const MAX_FAILED_SHOWN = 8;
 const preview = (text: string) => (text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}…` : text);
 
 function Checks({ report }: { report: Report }) {
@@ -56,6 +60,7 @@ export function ImportReview(props: ImportReviewProps) {
   const marks = useMemo(() => reviewMarks(issues), [issues]);
   const notImportedCells = useMemo(() => new Set(props.notImportedCells ?? []), [props.notImportedCells]);
   const counts = countBySeverity(issues);
+  const failed = props.failedChecks ?? [];
   const doubts = counts.未找到 + counts.不确定;
   const [checked, setChecked] = useState(false);
   // Confirmed once: storing the draft takes a moment, and a second click must not store it twice.
@@ -71,7 +76,7 @@ export function ImportReview(props: ImportReviewProps) {
       </h2>
       <p class="import-summary" role="status">
         {format === '2019' ? '2019年试行格式的报告' : '2021年格式的报告'}。未找到 {counts.未找到} 处 · 不确定{' '}
-        {counts.不确定} 处 · 提示 {counts.提示} 处
+        {counts.不确定} 处 · 提示 {counts.提示} 处 · 勾稽关系不符 {failed.length} 项
         {notImportedCells.size
           ? `；${notImportedCells.size} 格未导入（见“未导入的内容”，需按2021年格式填写）`
           : ''}
@@ -92,6 +97,23 @@ export function ImportReview(props: ImportReviewProps) {
             <dd>{preview(report.preamble) || '（空）'}</dd>
           </dl>
           <h3>需要核对的内容</h3>
+          {failed.length ? (
+            <div class="import-failed-checks" role="note">
+              <p>
+                导入的数字有 {failed.length}{' '}
+                项不符合表格的勾稽关系（已发布的年报一般都符合），很可能有数字读错了位置；
+                涉及的单元格都标为“不确定”，请逐一对照原文核对：
+              </p>
+              <ul>
+                {failed.slice(0, MAX_FAILED_SHOWN).map((f) => (
+                  <li key={f}>{f}</li>
+                ))}
+                {failed.length > MAX_FAILED_SHOWN ? (
+                  <li>另有 {failed.length - MAX_FAILED_SHOWN} 项</li>
+                ) : null}
+              </ul>
+            </div>
+          ) : null}
           <IssueList issues={issues} />
           {notImported.length ? (
             <>

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ImportResult } from '../../import/issues.ts';
 import { type ImportedDraft, ImportReview } from './ImportReview.tsx';
-import { type PastedSource, SourceInput } from './SourceInput.tsx';
+import { type PastedSource, SourceInput, type SourceInputProps } from './SourceInput.tsx';
 import './import.css';
 
 export type { ImportedDraft } from './ImportReview.tsx';
@@ -12,6 +12,8 @@ export interface ImportScreenProps {
   onCancel(): void;
   /** The importer (tests may pass their own); default importReport. */
   importer?: (input: { text?: string; html?: string }) => ImportResult | Promise<ImportResult>;
+  /** The file reader (tests may pass their own); default: .pdf / .docx in a worker loaded on first use. */
+  readFile?: SourceInputProps['readFile'];
 }
 
 /**
@@ -26,7 +28,12 @@ type Stage =
   | { stage: 'review'; result: Extract<ImportResult, { ok: true }>; origin: string };
 
 /** 导入往年报告: paste or drop a published report, then review it side by side before it counts. */
-export function ImportScreen({ onConfirm, onCancel, importer = importReportLater }: ImportScreenProps) {
+export function ImportScreen({
+  onConfirm,
+  onCancel,
+  importer = importReportLater,
+  readFile,
+}: ImportScreenProps) {
   const [state, setState] = useState<Stage>({ stage: 'input' });
   const [message, setMessage] = useState<string | null>(null);
 
@@ -52,7 +59,12 @@ export function ImportScreen({ onConfirm, onCancel, importer = importReportLater
   if (state.stage === 'input') {
     return (
       <div class="import-screen">
-        <SourceInput onSource={onSource} message={message} onMessage={setMessage} />
+        <SourceInput
+          onSource={onSource}
+          message={message}
+          onMessage={setMessage}
+          {...(readFile ? { readFile } : {})}
+        />
         <div class="import-buttons">
           <button type="button" onClick={onCancel}>
             取消
@@ -70,6 +82,7 @@ export function ImportScreen({ onConfirm, onCancel, importer = importReportLater
         format={result.format}
         notImported={result.notImported}
         notImportedCells={result.notImportedCells}
+        failedChecks={result.failedChecks}
         sourceText={result.sourceText}
         origin={origin}
         onConfirm={() =>

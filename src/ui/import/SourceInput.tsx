@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
-import { decodeReportBytes, isHtmlFileName } from '../../import/decode-text.ts';
+import type { FileInput } from '../../import/files/report-file.ts';
+import { withinLimits } from '../../import/limits.ts';
 
 export interface PastedSource {
   text?: string;
@@ -10,21 +11,41 @@ export interface PastedSource {
 
 export interface SourceInputProps {
   onSource(source: PastedSource): void;
+  /** Reads a dropped or chosen file (default: the browser's reader, which loads pdf.js / mammoth on first use). */
+  readFile?: (file: File) => Promise<FileInput>;
   /** A message to show (a file that cannot be read, nothing recognised). */
   message: string | null;
   onMessage(message: string | null): void;
 }
 
-const ACCEPTED = '.txt,.text,.html,.htm,text/plain,text/html';
+const ACCEPTED =
+  '.pdf,.docx,.txt,.text,.html,.htm,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain,text/html';
+
+/** The file reader, loaded with the importer's chunk on first use. */
+const readFileLater = async (file: File) =>
+  (await import('../../import/files/read-file-browser.ts')).readReportFile(file);
+
+/** 「（PDF，表格按页面位置重建）」: how the review's source was made from the file. */
+function originOf(name: string): string {
+  if (/\.pdf$/i.test(name)) return `${name}，PDF 的文字，表格按页面上的位置重建`;
+  if (/\.docx$/i.test(name)) return `${name}，Word 文件的文字`;
+  return name;
+}
 
 /**
  * The import box: paste (Ctrl+V) takes what the clipboard offers, HTML (a web page's real tables)
  * and plain text; a .txt/.html file can be dropped on it or chosen; text typed or pasted by other
  * means is read with 识别.
  */
-export function SourceInput({ onSource, message, onMessage }: SourceInputProps) {
+export function SourceInput({
+  onSource,
+  message,
+  onMessage,
+  readFile: read = readFileLater,
+}: SourceInputProps) {
   const [text, setText] = useState('');
   const [dragging, setDragging] = useState(false);
+  const [reading, setReading] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const onPaste = (e: ClipboardEvent) => {
@@ -34,22 +55,39 @@ export function SourceInput({ onSource, message, onMessage }: SourceInputProps) 
     const plain = data.getData('text/plain');
     if (!html && !plain) return;
     e.preventDefault();
-    setText(plain);
-    onSource({ ...(html ? { html } : {}), ...(plain ? { text: plain } : {}), origin: '粘贴的内容' });
+    // Far larger than any report: refused at once, before the box has to show it.
+    const limited = withinLimits({ html, text: plain });
+    if (!limited.ok) {
+      onMessage(limited.message);
+      return;
+    }
+    setText(limited.input.text ?? '');
+    onSource({ ...limited.input, origin: '粘贴的内容' });
   };
 
   const readFile = async (file: File) => {
-    const decoded = decodeReportBytes(new Uint8Array(await file.arrayBuffer()));
-    if (!decoded.ok) {
-      onMessage(`${file.name}：${decoded.message}`);
+    if (reading) return;
+    onMessage(null);
+    setReading(file.name);
+    let result: FileInput;
+    try {
+      result = await read(file);
+    } catch {
+      result = { ok: false, message: '读取这个文件时出现意外问题。请刷新页面后重试。' };
+    } finally {
+      setReading(null);
+    }
+    if (!result.ok) {
+      onMessage(`${file.name}：${result.message}`);
       return;
     }
-    const html = isHtmlFileName(file.name);
-    onSource({ ...(html ? { html: decoded.text } : { text: decoded.text }), origin: file.name });
+    onSource({ ...result.input, origin: originOf(file.name) });
   };
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
+    // The file is for the importer, not a draft file for the window's own drop handler.
+    e.stopPropagation();
     setDragging(false);
     const file = e.dataTransfer?.files?.[0];
     if (file) void readFile(file);
@@ -68,8 +106,8 @@ export function SourceInput({ onSource, message, onMessage }: SourceInputProps) 
     >
       <h2 id="import-input-title">导入往年报告</h2>
       <p id="import-input-help" class="import-help">
-        打开上一年度已发布的年报（网页、Word 或 PDF），全选并复制，再在下面的框中粘贴（Ctrl+V）； 也可以把
-        .txt 或 .html 文件拖到这里，或点“选择文件”。导入后先核对，确认后才会成为草稿。
+        把上一年度的年报文件（PDF、Word 的 .docx、网页 .html 或 .txt）拖到这里，或点“打开文件”；也可以在
+        网页、Word 或 PDF 阅读器中全选并复制，再在下面的框中粘贴（Ctrl+V）。导入后先核对，确认后才会成为草稿。
       </p>
       <label for="import-paste" class="import-label">
         粘贴年报全文
@@ -84,6 +122,11 @@ export function SourceInput({ onSource, message, onMessage }: SourceInputProps) 
         onPaste={onPaste}
         onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
       />
+      {reading ? (
+        <p class="import-reading" role="status">
+          正在读取“{reading}”…（第一次打开 PDF 或 Word 文件需要几秒钟）
+        </p>
+      ) : null}
       {message ? (
         <p class="import-message" role="alert">
           {message}
@@ -94,12 +137,16 @@ export function SourceInput({ onSource, message, onMessage }: SourceInputProps) 
           type="button"
           class="primary"
           disabled={!text.trim()}
-          onClick={() => onSource({ text, origin: '粘贴的内容' })}
+          onClick={() => {
+            const limited = withinLimits({ text });
+            if (limited.ok) onSource({ text, origin: '粘贴的内容' });
+            else onMessage(limited.message);
+          }}
         >
           识别
         </button>
-        <button type="button" onClick={() => fileInput.current?.click()}>
-          选择文件…
+        <button type="button" disabled={reading !== null} onClick={() => fileInput.current?.click()}>
+          打开文件…
         </button>
         <input
           ref={fileInput}
@@ -107,9 +154,11 @@ export function SourceInput({ onSource, message, onMessage }: SourceInputProps) 
           accept={ACCEPTED}
           class="visually-hidden"
           tabIndex={-1}
-          aria-label="选择年报文件（.txt 或 .html）"
+          aria-label="选择年报文件（.pdf、.docx、.html 或 .txt）"
           onChange={(e) => {
-            const file = (e.target as HTMLInputElement).files?.[0];
+            const input = e.target as HTMLInputElement;
+            const file = input.files?.[0];
+            input.value = ''; // the same file may be chosen again
             if (file) void readFile(file);
           }}
         />

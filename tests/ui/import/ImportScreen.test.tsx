@@ -1,12 +1,18 @@
 /** The import screen: paste or drop a report, review it side by side, confirm or cancel. */
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createEvent, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { describe, expect, it, vi } from 'vitest';
+import { readReportFileNode } from '../../../src/import/files/read-file-node.ts';
 import { type ImportedDraft, ImportScreen } from '../../../src/ui/import/ImportScreen.tsx';
 import { EXPECTED_CELLS } from '../../import/fixtures/expected.ts';
 import { report2019 } from '../../import/fixtures/report-2019.ts';
 import { SAMPLE_TEXT, sampleHtml, setCellText } from '../../import/fixtures/variants.ts';
+
+const CORPUS = join(process.cwd(), 'tests/import/corpus/city-office-2021');
 
 function setup() {
   const onConfirm = vi.fn<(draft: ImportedDraft) => void>();
@@ -127,19 +133,55 @@ describe('ImportScreen', () => {
     expect(pasteBox()).toBeTruthy();
   });
 
-  it('reads a dropped .txt file, and refuses a dropped PDF with what to do', async () => {
+  it('refuses a paste larger than any report at once, leaving the box empty', async () => {
+    const importer = vi.fn();
+    render(<ImportScreen onConfirm={vi.fn()} onCancel={vi.fn()} importer={importer} />);
+    await paste({ 'text/plain': '\t1\n'.repeat(300_000) });
+    expect(screen.getByRole('alert').textContent).toMatch(/^内容过长（约 \d+ 万字）/);
+    expect(importer).not.toHaveBeenCalled();
+    expect((pasteBox() as HTMLTextAreaElement).value).toBe('');
+  });
+
+  it('reads a dropped .txt file, and a browser that cannot run the PDF reader says to paste instead', async () => {
     setup();
     const zone = pasteBox().closest('section')!;
     const pdf = new File([new TextEncoder().encode('%PDF-1.7')], '2021年报.pdf');
     drop(zone, pdf);
+    // happy-dom has no Web Worker: what an old browser that cannot run the reader shows.
     await waitFor(() =>
-      expect(screen.getByRole('alert').textContent).toMatch(/2021年报\.pdf：这是 PDF 文件/),
+      expect(screen.getByRole('alert').textContent).toMatch(
+        /2021年报\.pdf：这个浏览器无法直接打开 PDF 或 Word 文件.*请在阅读器或 Word 中全选、复制文字，再粘贴到导入框中/,
+      ),
     );
     const txt = new File([new TextEncoder().encode(SAMPLE_TEXT)], '2021年报.txt', { type: 'text/plain' });
     drop(zone, txt);
     await waitFor(() => expect(screen.getByText('原文（2021年报.txt）')).toBeTruthy());
     expect(cell('t2.license.decisions').textContent).toBe('11');
   });
+
+  it('opens a dropped .pdf and .docx (read as the command line reads them), and says why a broken one cannot be', async () => {
+    const readFile = async (file: File) =>
+      readReportFileNode(file.name, new Uint8Array(await file.arrayBuffer()));
+    render(<ImportScreen onConfirm={vi.fn()} onCancel={vi.fn()} readFile={readFile} />);
+    const zone = pasteBox().closest('section')!;
+    drop(zone, new File([new TextEncoder().encode('%PDF-1.7 broken')], '坏的.pdf'));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toMatch(/^坏的\.pdf：无法读取这个 PDF 文件/),
+    );
+    const corpus = (name: string) => readFileSync(join(CORPUS, name));
+    drop(zone, new File([corpus('a4.pdf')], '2021年报.pdf'));
+    await waitFor(() => expect(screen.getByText(/原文（2021年报\.pdf，PDF 的文字/)).toBeTruthy(), {
+      timeout: 20_000,
+    });
+    expect(cell('t3.new.natural').textContent).toBe('1268');
+    expect(screen.getByRole('status').textContent).toContain('未找到 0 处 · 不确定 0 处');
+    await userEvent.click(screen.getByRole('button', { name: '重新粘贴' }));
+    drop(pasteBox().closest('section')!, new File([corpus('report.docx')], '2021年报.docx'));
+    await waitFor(() => expect(screen.getByText(/原文（2021年报\.docx，Word 文件的文字）/)).toBeTruthy(), {
+      timeout: 20_000,
+    });
+    expect(cell('t4.cases.reviewUpheld').textContent).toBe('41');
+  }, 60_000);
 
   it('reads typed text with 识别, goes back with 重新粘贴, and cancels with 取消', async () => {
     const { onCancel, user } = setup();

@@ -1,0 +1,345 @@
+/**
+ * PDF pages (pdf-page.ts) → HTML for the importer, tables rebuilt by geometry: the ruled lines of
+ * a page make the table's grid (rows between its horizontal rules, columns between its vertical
+ * ones); where a rule is missing between two grid places they are one merged cell (colspan /
+ * rowspan, as published); each text piece goes to the cell its centre lies in. Text outside tables
+ * becomes paragraphs (a line that runs to within a few characters of the right margin continues on
+ * the next). The HTML then takes the importer's exact path for web pages (html-text.ts), so a PDF
+ * is read cell by cell, not in whatever order a viewer copies its text. DOM-free.
+ */
+import { TABLES } from '../../report/template.ts';
+import { looksLikeValue } from '../cell-value.ts';
+import { normaliseLabel } from '../normalise.ts';
+import { rowTargets } from '../template-labels.ts';
+import type { PdfPageData, PdfPiece, PdfRule } from './pdf-page.ts';
+
+/** Points within which two rules are the same line, or a rule reaches another. */
+const TOLERANCE = 1.5;
+
+interface Line {
+  text: string;
+  x1: number;
+  x2: number;
+  y: number;
+  size: number;
+}
+
+interface Cell {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  pieces: PdfPiece[];
+  /** Text of the same cell continued at the top of the next page (a row broken by the page). */
+  continued: string[];
+}
+
+interface Table {
+  xs: number[];
+  /** Top to bottom (PDF y grows upwards). */
+  ys: number[];
+  cells: Cell[];
+  /** Fine grid place (column, row) → cell. */
+  at: (Cell | undefined)[][];
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function cluster(values: readonly number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[][] = [];
+  for (const v of sorted) {
+    const last = out[out.length - 1];
+    if (last && v - last[last.length - 1]! <= TOLERANCE) last.push(v);
+    else out.push([v]);
+  }
+  return out.map((g) => g.reduce((a, b) => a + b, 0) / g.length);
+}
+
+class Sets {
+  private parent: number[];
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+  }
+  find(i: number): number {
+    while (this.parent[i] !== i) {
+      this.parent[i] = this.parent[this.parent[i]!]!;
+      i = this.parent[i]!;
+    }
+    return i;
+  }
+  join(a: number, b: number) {
+    this.parent[this.find(a)] = this.find(b);
+  }
+}
+
+const isHorizontal = (r: PdfRule) => r.y1 === r.y2;
+
+/** Groups of rules that touch each other: one table each. */
+export function ruleGroups(rules: readonly PdfRule[]): PdfRule[][] {
+  const h = rules.filter(isHorizontal);
+  const v = rules.filter((r) => !isHorizontal(r));
+  const sets = new Sets(rules.length);
+  const index = new Map(rules.map((r, i) => [r, i]));
+  for (const a of h) {
+    for (const b of v) {
+      const crosses =
+        b.x1 >= a.x1 - TOLERANCE &&
+        b.x1 <= a.x2 + TOLERANCE &&
+        a.y1 >= b.y1 - TOLERANCE &&
+        a.y1 <= b.y2 + TOLERANCE;
+      if (crosses) sets.join(index.get(a)!, index.get(b)!);
+    }
+  }
+  // Pieces of one border line (a wide cell's edge is drawn in parts) belong together.
+  const along = (
+    list: PdfRule[],
+    level: (r: PdfRule) => number,
+    from: (r: PdfRule) => number,
+    to: (r: PdfRule) => number,
+  ) => {
+    const sorted = [...list].sort((a, b) => level(a) - level(b) || from(a) - from(b));
+    for (let k = 1; k < sorted.length; k++) {
+      const [a, b] = [sorted[k - 1]!, sorted[k]!];
+      if (Math.abs(level(a) - level(b)) <= TOLERANCE && from(b) <= to(a) + TOLERANCE)
+        sets.join(index.get(a)!, index.get(b)!);
+    }
+  };
+  along(
+    h,
+    (r) => r.y1,
+    (r) => r.x1,
+    (r) => r.x2,
+  );
+  along(
+    v,
+    (r) => r.x1,
+    (r) => r.y1,
+    (r) => r.y2,
+  );
+  const groups = new Map<number, PdfRule[]>();
+  rules.forEach((r, i) => {
+    const root = sets.find(i);
+    groups.set(root, [...(groups.get(root) ?? []), r]);
+  });
+  return [...groups.values()];
+}
+
+export function buildTable(rules: readonly PdfRule[]): Table | null {
+  const h = rules.filter(isHorizontal);
+  const v = rules.filter((r) => !isHorizontal(r));
+  const xs = cluster(v.map((r) => r.x1));
+  // A table broken across pages may lack its top or bottom rule there: its side rules still end
+  // where the table does.
+  const ends = v.length ? [Math.max(...v.map((r) => r.y2)), Math.min(...v.map((r) => r.y1))] : [];
+  const ys = cluster([...h.map((r) => r.y1), ...ends]).reverse();
+  if (xs.length < 2 || ys.length < 2) return null;
+  const columns = xs.length - 1;
+  const rows = ys.length - 1;
+  const vertical = (i: number, j: number) => {
+    const y = (ys[j]! + ys[j + 1]!) / 2;
+    return v.some(
+      (r) => Math.abs(r.x1 - xs[i]!) <= TOLERANCE && y >= r.y1 - TOLERANCE && y <= r.y2 + TOLERANCE,
+    );
+  };
+  const horizontal = (i: number, j: number) => {
+    const x = (xs[i]! + xs[i + 1]!) / 2;
+    return h.some(
+      (r) => Math.abs(r.y1 - ys[j]!) <= TOLERANCE && x >= r.x1 - TOLERANCE && x <= r.x2 + TOLERANCE,
+    );
+  };
+  const id = (i: number, j: number) => j * columns + i;
+  const sets = new Sets(columns * rows);
+  for (let j = 0; j < rows; j++) {
+    for (let i = 0; i < columns; i++) {
+      if (i + 1 < columns && !vertical(i + 1, j)) sets.join(id(i, j), id(i + 1, j));
+      if (j + 1 < rows && !horizontal(i, j + 1)) sets.join(id(i, j), id(i, j + 1));
+    }
+  }
+  const byRoot = new Map<number, Cell>();
+  const at: (Cell | undefined)[][] = Array.from({ length: columns }, () => Array(rows));
+  for (let j = 0; j < rows; j++) {
+    for (let i = 0; i < columns; i++) {
+      const root = sets.find(id(i, j));
+      let cell = byRoot.get(root);
+      if (!cell) {
+        cell = { left: i, top: j, right: i, bottom: j, pieces: [], continued: [] };
+        byRoot.set(root, cell);
+      }
+      cell.left = Math.min(cell.left, i);
+      cell.right = Math.max(cell.right, i);
+      cell.top = Math.min(cell.top, j);
+      cell.bottom = Math.max(cell.bottom, j);
+      at[i]![j] = cell;
+    }
+  }
+  return { xs, ys, cells: [...byRoot.values()], at };
+}
+
+/** Where a piece is judged to be: the middle of its text, a third of an em above the baseline. */
+const anchor = (p: PdfPiece): [number, number] => [p.x + p.width / 2, p.y + p.size * 0.35];
+
+function place(table: Table, piece: PdfPiece): Cell | null {
+  const [x, y] = anchor(piece);
+  const i = table.xs.findIndex((left, k) => k + 1 < table.xs.length && x >= left && x < table.xs[k + 1]!);
+  const j = table.ys.findIndex((top, k) => k + 1 < table.ys.length && y <= top && y > table.ys[k + 1]!);
+  return i >= 0 && j >= 0 ? (table.at[i]![j] ?? null) : null;
+}
+
+/** Pieces as lines of text, top to bottom: pieces on one baseline joined, a space where there is a gap. */
+function lines(pieces: readonly PdfPiece[]): Line[] {
+  const sorted = [...pieces].sort((a, b) => b.y - a.y || a.x - b.x);
+  const out: { pieces: PdfPiece[]; y: number; size: number }[] = [];
+  for (const piece of sorted) {
+    const line = out.find((l) => Math.abs(l.y - piece.y) < Math.max(l.size, piece.size) * 0.5);
+    if (line) line.pieces.push(piece);
+    else out.push({ pieces: [piece], y: piece.y, size: piece.size });
+  }
+  return out
+    .sort((a, b) => b.y - a.y)
+    .map((line) => {
+      const row = line.pieces.sort((a, b) => a.x - b.x);
+      let text = '';
+      let end = Number.NEGATIVE_INFINITY;
+      for (const p of row) {
+        if (text && p.x - end > p.size * 0.3) text += ' ';
+        text += p.text;
+        end = p.x + p.width;
+      }
+      return { text: text.trim(), x1: row[0]!.x, x2: end, y: line.y, size: line.size };
+    })
+    .filter((l) => l.text);
+}
+
+function tableHtml(table: Table): string {
+  const rows: string[] = [];
+  for (let j = 0; j < table.ys.length - 1; j++) {
+    const cells = table.cells
+      .filter((c) => c.top === j)
+      .sort((a, b) => a.left - b.left)
+      .map((c) => {
+        const spans =
+          (c.bottom > c.top ? ` rowspan="${c.bottom - c.top + 1}"` : '') +
+          (c.right > c.left ? ` colspan="${c.right - c.left + 1}"` : '');
+        const text = [...lines(c.pieces).map((l) => l.text), ...c.continued].map(escapeHtml).join('<br>');
+        return `<td${spans}>${text}</td>`;
+      });
+    rows.push(`<tr>${cells.join('')}</tr>`);
+  }
+  return `<table>${rows.join('')}</table>`;
+}
+
+/** 「一、」「（二）」: a heading or item, which starts a paragraph of its own. */
+const STARTS_ITEM = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])/;
+
+/** Lines of running text joined into paragraphs: a line that reaches the right margin goes on. */
+function paragraphs(page: readonly Line[]): string[] {
+  if (page.length === 0) return [];
+  const right = Math.max(...page.map((l) => l.x2));
+  const left = Math.min(...page.map((l) => l.x1));
+  const out: string[] = [];
+  let previous: Line | null = null;
+  for (const line of page) {
+    const continues =
+      previous !== null &&
+      previous.x2 >= right - 4 * previous.size &&
+      line.x1 <= left + 0.5 * line.size &&
+      previous.y - line.y <= 2.2 * line.size &&
+      !STARTS_ITEM.test(line.text);
+    if (continues) out[out.length - 1] += line.text;
+    else out.push(line.text);
+    previous = line;
+  }
+  return out;
+}
+
+type Block = { top: number; table: Table } | { top: number; html: string };
+
+function pageBlocks(page: PdfPageData): Block[] {
+  const tables = ruleGroups(page.rules)
+    .map(buildTable)
+    .filter((t): t is Table => t !== null);
+  const free: PdfPiece[] = [];
+  for (const piece of page.pieces) {
+    const cell = tables.map((t) => place(t, piece)).find((c) => c !== null);
+    if (cell) cell.pieces.push(piece);
+    else free.push(piece);
+  }
+  // Tables and runs of text between them, top to bottom.
+  const blocks: Block[] = tables.map((table) => ({ top: table.ys[0]!, table }));
+  const text = lines(free);
+  let run: Line[] = [];
+  const flush = () => {
+    if (run.length === 0) return;
+    blocks.push({
+      top: run[0]!.y + run[0]!.size,
+      html: paragraphs(run)
+        .map((p) => `<p>${escapeHtml(p)}</p>`)
+        .join('\n'),
+    });
+    run = [];
+  };
+  const spans = tables.map((t) => [t.ys[0]!, t.ys[t.ys.length - 1]!] as const);
+  for (const line of text) {
+    // A table between this line and the one before ends the run of text.
+    const previous = run[run.length - 1];
+    if (previous && spans.some(([top, bottom]) => previous.y > top && line.y < bottom)) flush();
+    run.push(line);
+  }
+  flush();
+  return blocks.sort((a, b) => b.top - a.top);
+}
+
+/** Text holding a row label of the format: a row of its own, not the rest of one. */
+const ROW_KEYS = TABLES.flatMap((t) => rowTargets(t)).flatMap((t) => t.keys);
+const namesRow = (text: string) => {
+  const normalised = normaliseLabel(text);
+  return ROW_KEYS.some((key) => normalised.includes(key));
+};
+
+const cellText = (cell: Cell) => [...lines(cell.pieces).map((l) => l.text), ...cell.continued].join('');
+const firstRow = (table: Table) => table.cells.filter((c) => c.top === 0).sort((a, b) => a.left - b.left);
+const lastRow = (table: Table) =>
+  table.cells.filter((c) => c.bottom === table.ys.length - 2).sort((a, b) => a.left - b.left);
+
+/**
+ * A table row broken by a page: the next page's table starts with a row of the same columns that
+ * holds only the rest of the label (no numbers). Its text joins the row above, and it is dropped.
+ */
+function joinBrokenRow(before: Table, after: Table) {
+  const sameColumns =
+    before.xs.length === after.xs.length && before.xs.every((x, i) => Math.abs(x - after.xs[i]!) <= 2);
+  // Cells of the first row only (a cell reaching further down, an outer stub label, stays).
+  const head = firstRow(after).filter((c) => c.bottom === 0);
+  if (!sameColumns || after.ys.length < 3) return;
+  const texts = head.map(cellText);
+  if (!texts.some(Boolean) || texts.some((t) => t && (looksLikeValue(t) || namesRow(t)))) return;
+  const tail = lastRow(before);
+  for (const cell of head) {
+    const text = cellText(cell);
+    const above = tail.find((c) => c.left <= cell.left && c.right >= cell.left);
+    if (text && above) above.continued.push(text);
+  }
+  after.cells = after.cells.filter((c) => !head.includes(c));
+  for (const cell of after.cells) {
+    cell.top = Math.max(0, cell.top - 1);
+    cell.bottom -= 1;
+  }
+  after.ys = after.ys.slice(1);
+}
+
+export function pdfPagesToHtml(pages: readonly PdfPageData[]): string {
+  const pageBlocksList = pages.map(pageBlocks);
+  // A table going on at the top of the next page (only a page number or header between).
+  pageBlocksList.forEach((blocks, n) => {
+    const next = pageBlocksList[n + 1];
+    const last = [...blocks].reverse().find((b) => 'table' in b);
+    const first = next?.find((b) => 'table' in b);
+    const between = next ? next.slice(0, next.indexOf(first!)) : [];
+    const onlyFurniture = between.every((b) => 'html' in b && b.html.split('\n').length <= 2);
+    if (last && 'table' in last && first && 'table' in first && onlyFurniture)
+      joinBrokenRow(last.table, first.table);
+  });
+  const html = pageBlocksList.flat().map((b) => ('table' in b ? tableHtml(b.table) : b.html));
+  return `<html><body>\n${html.join('\n')}\n</body></html>`;
+}
