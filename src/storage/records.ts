@@ -4,7 +4,7 @@
  */
 import { digestOf } from '../report/digest.ts';
 import { type Report, reportSchema } from '../report/document.ts';
-import { countBySeverity, evaluate } from '../report/rules.ts';
+import { type ReviewState, reviewReport } from '../report/review-state.ts';
 import { StorageError } from './errors.ts';
 import type { DraftSummary } from './repository.ts';
 
@@ -19,16 +19,25 @@ export interface DraftRow {
   version: number;
   errors: number;
   hints: number;
+  /** Absent in rows saved before review states (issue 15): toSummary derives them from the counts. */
+  confirmed?: number;
+  state?: ReviewState;
   size: number;
   digest: string;
   trashedAt: number | null;
 }
 
+/**
+ * What is kept of a report's 审核 with each save, so the list never evaluates 500 drafts: 错误 left
+ * (not confirmed), 提示 still open, 提示 confirmed with a 说明, and the state they make.
+ */
 export interface ContentFacts {
   agency: string;
   year: number | null;
   errors: number;
   hints: number;
+  confirmed: number;
+  state: ReviewState;
   size: number;
   digest: string;
 }
@@ -54,12 +63,14 @@ export { digestOf };
 
 export function contentFacts(report: Report): ContentFacts {
   const json = JSON.stringify(report);
-  const { errors, hints } = countBySeverity(evaluate(report));
+  const review = reviewReport(report);
   return {
     agency: report.agency,
     year: report.year,
-    errors,
-    hints,
+    errors: review.errors.length,
+    hints: review.open.length,
+    confirmed: review.confirmed.length,
+    state: review.state,
     size: utf8Length(json),
     digest: digestOf(json),
   };
@@ -82,6 +93,10 @@ export function toSummary(row: DraftRow): DraftSummary {
     version: row.version,
     errors: row.errors,
     hints: row.hints,
+    confirmed: row.confirmed ?? 0,
+    // A row saved before review states: no confirmations existed then, so open 提示 make it 待确认.
+    // (Its counts follow the rules of that time until the draft is next saved.)
+    state: row.state ?? (row.errors ? '有错误' : row.hints ? '待确认' : '审核通过'),
     size: row.size,
     trashedAt: row.trashedAt,
   };
