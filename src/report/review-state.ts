@@ -11,9 +11,12 @@
  * instead (the clauses T3-F quotes, the list of blank cells). When any of it changes the confirmation lapses and
  * the 提示 is open again; it is kept, so undoing the change brings it back.
  */
+import { cellDef, isCellId } from './cells.ts';
 import { digestOf } from './digest.ts';
 import type { Report } from './document.ts';
+import { type Topic, TOPICS } from './quoted-figures.ts';
 import { evaluate, type FieldKey, type Finding, ruleOf } from './rules.ts';
+import { SECTIONS } from './template.ts';
 
 export type ReviewState = '有错误' | '待确认' | '审核通过';
 
@@ -105,4 +108,40 @@ export function formatConfirmedAt(at: string): string {
   const t = new Date(time + 8 * 3600_000);
   const two = (n: number) => String(n).padStart(2, '0');
   return `${t.getUTCFullYear()}-${two(t.getUTCMonth() + 1)}-${two(t.getUTCDate())} ${two(t.getUTCHours())}:${two(t.getUTCMinutes())}`;
+}
+
+/** What each kind of confirmable finding is about, for naming a confirmation without its finding. */
+const RULE_SUBJECTS: Record<string, string> = {
+  EMPTY: '未填写的格（按 0 计）',
+  'EMPTY-TABLE': '整张表未填写',
+  'T3-F': '总体情况所写数字与表三',
+  'T4-F': '总体情况所写数字与表四',
+  'T3-E': '上年结转与上年报告',
+  'T2-A': '现行有效件数与上年报告',
+  'TEXT-EMPTY': '未填写',
+  'TEXT-STALE': '沿用上年文字（需更新）',
+  'TEXT-SIMILAR': '与上年内容雷同',
+};
+
+const TABLE_WORDS: Record<string, string> = { t2: '表二', t3: '表三', t4: '表四' };
+
+/**
+ * 「表三：未填写的格（按 0 计）」「一、总体情况：与上年内容雷同」「收到申请：总体情况所写数字与表三」 —
+ * a confirmation named from its key alone (history diffs, file diffs), where the finding may be gone.
+ */
+export function confirmationLabel(key: string): string {
+  const [ruleId = '', ...rest] = key.split('|');
+  const subject = RULE_SUBJECTS[ruleId] ?? ruleId;
+  if (ruleId === 'T3-F' || ruleId === 'T4-F') {
+    const topic = TOPICS[rest[1] as Topic];
+    return topic ? `${topic.name}：${subject}` : subject;
+  }
+  if (rest.length === 1) return `${TABLE_WORDS[rest[0]!] ?? rest[0]}：${subject}`;
+  const [cells = '', fields = ''] = rest;
+  const cell = cells.split(',')[0];
+  if (cell && isCellId(cell)) return `${cellDef(cell).label}：${subject}`;
+  const field = fields.split(',')[0];
+  const heading = SECTIONS.find((s) => s.kind === 'text' && s.key === field)?.heading;
+  if (heading) return `${heading}：${subject}`;
+  return field === 'preamble' ? `前言：${subject}` : subject;
 }
