@@ -20,7 +20,7 @@ export function ReviewBadge({ counts, live = false }: { counts: ReviewCounts; li
   const { state, errors, hints, confirmed } = counts;
   return (
     <span
-      class={`review-badge ${STATE_CLASS[state]}`}
+      class={`badge review-badge ${STATE_CLASS[state]}`}
       title={STATE_EXPLANATIONS[state]}
       role={live ? 'status' : undefined}
       aria-live={live ? 'polite' : undefined}

@@ -74,9 +74,13 @@ describe('check', () => {
   it('many files with one bad: every other file is still checked, summary, exit 2', async () => {
     const { code, out, err } = await check(EXAMPLE, MISSING, SUM_ERROR);
     expect(code).toBe(2);
-    expect(out).toContain(`${EXAMPLE} 《自治区科技厅2021年政府信息公开工作年度报告》：审核通过，没有发现问题。`);
+    expect(out).toContain(
+      `${EXAMPLE} 《自治区科技厅2021年政府信息公开工作年度报告》：审核通过，没有发现问题。`,
+    );
     expect(out).toContain(`${SUM_ERROR} 《自治区科技厅2021年政府信息公开工作年度报告》：有错误（3 个错误`);
-    expect(out.split('\n').at(-1)).toBe('共检查 3 个文件：1 个审核通过，0 个待确认，1 个有错误，1 个无法读取。');
+    expect(out.split('\n').at(-1)).toBe(
+      '共检查 3 个文件：1 个审核通过，0 个待确认，1 个有错误，1 个无法读取。',
+    );
     expect(err).toContain(MISSING);
   });
 

@@ -51,7 +51,9 @@ describe('check: the three states and their exit codes', () => {
     expect(code).toBe(1);
     expect(out).toContain('：有错误（3 个错误，3 个提示未确认）');
     expect(out).toContain('  错误  全文  TEXT-STALE  一、总体情况 还是从上年报告复制来的文字（需更新）');
-    expect(out).toContain('  提示  表三  EMPTY-TABLE  表三（收到和处理政府信息公开申请情况）整张表还没有填写');
+    expect(out).toContain(
+      '  提示  表三  EMPTY-TABLE  表三（收到和处理政府信息公开申请情况）整张表还没有填写',
+    );
   });
 
   it('its texts rewritten, the tables not: 待确认, exit 3', async () => {
@@ -70,7 +72,9 @@ describe('check: the three states and their exit codes', () => {
       'draft.nianbao.json 《自治区科技厅2022年政府信息公开工作年度报告》：审核通过（0 个错误，0 个提示未确认，3 个提示已确认）',
     );
     expect(lines[1]).toBe('  以下提示已确认（附说明）：');
-    expect(lines[2]).toMatch(/^ {2}已确认 {2}表二 {2}EMPTY-TABLE {2}表二（主动公开政府信息情况）整张表还没有填写/);
+    expect(lines[2]).toMatch(
+      /^ {2}已确认 {2}表二 {2}EMPTY-TABLE {2}表二（主动公开政府信息情况）整张表还没有填写/,
+    );
     expect(lines[3]).toBe('          说明：已核实：t2 本年确无发生（2022-12-31 10:00 确认）');
   });
 

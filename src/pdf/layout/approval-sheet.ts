@@ -28,9 +28,10 @@ const VALUE: TextStyle = { face: 'serif', size: 13 };
 const SMALL: TextStyle = { face: 'serif', size: 10.5 };
 const PAD = 6;
 const DATE_BLANK = '　　　　年　　月　　日';
-/** 审签意见 is this tall, or down to OPINION_MIN when confirmations need the room. */
-const OPINION = 170;
-const OPINION_MIN = 100;
+/** Row heights, tried in turn: less room to write an opinion, then compact rows, for confirmations. */
+const ROOMY = { fact: 40, signer: 64, opinion: 170 };
+const SHORTER = { fact: 40, signer: 64, opinion: 100 };
+const COMPACT = { fact: 30, signer: 48, opinion: 80 };
 
 type Cell = { text: string | readonly string[]; style: TextStyle; span: number; align: 'left' | 'center' };
 type Row = { cells: Cell[]; minHeight: number };
@@ -52,30 +53,39 @@ export function writeApprovalSheet(flow: Flow, facts: ApprovalFacts, faces: Font
     span,
     align: 'left',
   });
-  const signer = (role: string): Row => ({
-    cells: [label(role), value('', 1), label('日期'), value(DATE_BLANK, 1)],
-    minHeight: 64,
-  });
   const items = confirmedItems(facts.confirmed);
-  const numbered = items.map((item, i) => `${i + 1}. ${item}`);
-  const rows = (confirmedCell: Cell, opinion: number): Row[] => [
-    { cells: [label('报告名称'), value(facts.title)], minHeight: 40 },
-    { cells: [label('机关名称'), value(facts.agency)], minHeight: 40 },
-    { cells: [label('审核结果'), value(facts.status)], minHeight: 40 },
-    { cells: [label('已确认提示'), confirmedCell], minHeight: 40 },
-    { cells: [label('文件指纹'), value(`${facts.fingerprint}，保存于 ${facts.savedAt}`)], minHeight: 40 },
-    signer('起草人'),
-    signer('审核人'),
-    signer('签发人'),
-    { cells: [label('审签意见'), value('')], minHeight: opinion },
-  ];
+  // On the sheet: the 提示, then its 说明 on a line of its own.
+  const numbered = facts.confirmed.flatMap((c, i) => [
+    `${i + 1}. ${c.message}`,
+    `　　说明：${c.note}（${formatConfirmedAt(c.at)} 确认）`,
+  ]);
+  const rows = (confirmedCell: Cell, h: typeof ROOMY): Row[] => {
+    const signer = (role: string): Row => ({
+      cells: [label(role), value('', 1), label('日期'), value(DATE_BLANK, 1)],
+      minHeight: h.signer,
+    });
+    return [
+      { cells: [label('报告名称'), value(facts.title)], minHeight: h.fact },
+      { cells: [label('机关名称'), value(facts.agency)], minHeight: h.fact },
+      { cells: [label('审核结果'), value(facts.status)], minHeight: h.fact },
+      { cells: [label('已确认提示'), confirmedCell], minHeight: h.fact },
+      {
+        cells: [label('文件指纹'), value(`${facts.fingerprint}，保存于 ${facts.savedAt}`)],
+        minHeight: h.fact,
+      },
+      signer('起草人'),
+      signer('审核人'),
+      signer('签发人'),
+      { cells: [label('审签意见'), value('')], minHeight: h.opinion },
+    ];
+  };
   const available = TEXT_BOTTOM - flow.y;
   const inline = value(numbered.length ? numbered : '无', 3, numbered.length ? SMALL : VALUE);
-  let laid = layRows(rows(inline, OPINION), faces);
-  if (laid.height > available) laid = layRows(rows(inline, OPINION_MIN), faces);
+  let laid = layRows(rows(inline, ROOMY), faces);
+  if (laid.height > available) laid = layRows(rows(inline, SHORTER), faces);
+  if (laid.height > available) laid = layRows(rows(inline, COMPACT), faces);
   const onSheet = laid.height <= available || items.length === 0;
-  if (!onSheet)
-    laid = layRows(rows(value(`共 ${items.length} 条，提示及说明见本单附页`), OPINION_MIN), faces);
+  if (!onSheet) laid = layRows(rows(value(`共 ${items.length} 条，提示及说明见本单附页`), COMPACT), faces);
   drawRows(flow, laid, faces);
   if (!onSheet) {
     flow.newPage('approval');

@@ -54,14 +54,15 @@ export function ExportDialog({ report, findings, savedAt, intent, onClose, makeW
       <h2 id={ids.title}>{intent === 'print' ? '打印报告' : '导出 PDF'}</h2>
       {review.state === '有错误' ? (
         <p class="export-warning" role="alert">
-          审核还有 {review.errors.length} 个错误
-          {review.open.length ? `、${review.open.length} 条提示未确认` : ''}：PDF 的每一页都会带「草稿 ·
-          审核未通过」水印，首页列出这些问题。改正全部错误、确认全部提示后导出的才是正式版本。
+          {`审核还有 ${review.errors.length} 个错误${review.open.length ? `、${review.open.length} 条提示未确认` : ''}：`}
+          {'PDF 的每一页都会带「草稿 · 审核未通过」水印，首页列出未解决的问题。'}
+          改正全部错误、确认全部提示后导出的才是正式版本。
         </p>
       ) : review.state === '待确认' ? (
         <p class="export-warning" role="alert">
-          审核没有错误，但还有 {review.open.length} 条提示未确认：PDF 的每一页都会带「草稿 ·
-          提示未确认」水印，首页列出这些提示。请在审核结果中逐条核实，改正或点“确认无误”写明说明后，导出的才是正式版本。
+          {`审核没有错误，但还有 ${review.open.length} 条提示未确认：`}
+          {'PDF 的每一页都会带「草稿 · 提示未确认」水印，首页列出这些提示。'}
+          请在审核结果中逐条核实，改正或点“确认无误”写明说明后，导出的才是正式版本。
         </p>
       ) : (
         <p>
