@@ -1,7 +1,6 @@
-import { useMemo } from 'preact/hooks';
 import type { DuplicateGroup } from '../../aggregate/duplicates.ts';
 import { formatLabel, type ReadyUnit } from '../../aggregate/units.ts';
-import { type Review, reviewReport } from '../../report/review-state.ts';
+import type { Review } from '../../report/review-state.ts';
 import { reviewCounts } from '../editor/FindingsPanel.tsx';
 import { ReviewBadge } from '../ReviewBadge.tsx';
 
@@ -64,11 +63,6 @@ function Remarks({ unit, props }: { unit: ReadyUnit; props: UnitTableProps }) {
 /** One row per readable unit: counted or not, where from, who, which year, and what the checks say. */
 export function UnitTable(props: UnitTableProps) {
   const { units, included } = props;
-  // The state of each unit's 审核, with the confirmations its report carries.
-  const reviews = useMemo(
-    () => new Map(units.map((u) => [u.key, reviewReport(u.report, u.findings)])),
-    [units],
-  );
   return (
     <table class="aggregate-table">
       <caption>
@@ -112,10 +106,10 @@ export function UnitTable(props: UnitTableProps) {
               <td>{u.report.year ?? '（未填写）'}</td>
               <td class="aggregate-format">{formatLabel(u)}</td>
               <td class="aggregate-counts">
-                <ReviewBadge counts={reviewCounts(reviews.get(u.key)!)} />
+                <ReviewBadge counts={reviewCounts(u.review)} />
               </td>
               <td>
-                <Findings review={reviews.get(u.key)!} />
+                <Findings review={u.review} />
               </td>
               <td>
                 <Remarks unit={u} props={props} />
