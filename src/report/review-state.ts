@@ -14,7 +14,7 @@
 import { cellDef, isCellId } from './cells.ts';
 import { digestOf } from './digest.ts';
 import type { Report } from './document.ts';
-import { type Topic, TOPICS } from './quoted-figures.ts';
+import { TOPICS, type Topic } from './quoted-figures.ts';
 import { evaluate, type FieldKey, type Finding, ruleOf } from './rules.ts';
 import { SECTIONS } from './template.ts';
 

@@ -70,7 +70,6 @@ function ConfirmForm(props: { finding: Finding; initial: string; onDone(note: st
         aria-invalid={tried && empty}
         aria-describedby={tried && empty ? `${id}-error` : undefined}
         onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
-        // biome-ignore lint/a11y/noAutofocus: the form opens on the clerk's click, to be typed into
         autoFocus
       />
       {tried && empty ? (
