@@ -5,7 +5,8 @@
  */
 import type { HashStatus } from '../files/open.ts';
 import type { Report } from '../report/document.ts';
-import { countBySeverity, evaluate, type Finding } from '../report/rules.ts';
+import { type Review, reviewReport } from '../report/review-state.ts';
+import { evaluate, type Finding } from '../report/rules.ts';
 import { withTotals } from '../report/totals.ts';
 import { mapInOrder } from './in-order.ts';
 import { openReportFile } from './open-file.ts';
@@ -23,6 +24,9 @@ export interface ReadyUnit extends UnitBase {
   /** As the app shows it: totals computed unless typed by hand. */
   report: Report;
   findings: readonly Finding[];
+  /** The state of its 审核, with the confirmations its report carries. */
+  review: Review;
+  /** 错误 left and 提示 not confirmed (what the state counts). */
   errors: number;
   hints: number;
   /** 0: plain report JSON; 1 …: draft file version; null: a draft in the browser. */
@@ -60,12 +64,15 @@ export function readyUnit(
 ): ReadyUnit {
   const shown = withTotals(report);
   const findings = evaluate(shown);
+  const review = reviewReport(shown, findings);
   return {
     ...base,
     ok: true,
     report: shown,
     findings,
-    ...countBySeverity(findings),
+    review,
+    errors: review.errors.length,
+    hints: review.open.length,
     fileFormatVersion: extra.fileFormatVersion ?? null,
     savedAt: extra.savedAt ?? null,
     hashStatus: extra.hashStatus ?? null,

@@ -16,5 +16,8 @@ export interface CliIo {
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
 }
 
-/** Exit codes shared by every command. */
-export const EXIT = { ok: 0, findings: 1, badInput: 2 } as const;
+/**
+ * Exit codes shared by every command. `findings`: a 错误 is left (审核 有错误); `unconfirmed`: no 错误,
+ * but a 提示 is neither resolved nor confirmed with a 说明 (待确认).
+ */
+export const EXIT = { ok: 0, findings: 1, badInput: 2, unconfirmed: 3 } as const;

@@ -18,7 +18,7 @@ const HELP = [
   '生成与填报工具“导出 Word”相同的 Word 文件（.docx）：A4，页边距和字体与 PDF 相同',
   '（标题方正小标宋简体，一级标题黑体，正文仿宋_GB2312），三张表格带官方合并表头，跨页时重复表头，',
   '页脚页码“— 1 —”，文件属性中的作者为机关名称。',
-  '审核未通过或提示未确认时照样生成，但每页页眉写明“草稿”并带水印，退出码为 1。',
+  '审核未通过或提示未确认时照样生成，但每页页眉写明“草稿”并带水印，退出码为 1（有错误）或 3（提示未确认）。',
   '',
   '选项：',
   '  -o, --output 文件名      输出的 Word 文件（必填）',
@@ -99,7 +99,7 @@ export const docxCommand: Command = {
       io.err(
         `已写入 ${output}（${size}）。这是草稿（${draft.reason}），每页带“${draft.short}”标记，不得作为正式文本。`,
       );
-      return EXIT.findings;
+      return draft.state === '待确认' ? EXIT.unconfirmed : EXIT.findings;
     }
     io.err(`已写入 ${output}（${size}）。`);
     return EXIT.ok;

@@ -15,7 +15,7 @@ const HELP = [
   '',
   '生成与填报工具“导出网页”相同的 HTML（UTF-8）：标题、正文和三张表格（合并表头与官方表格一致），',
   '只带少量内联样式，不含脚本和外部资源，可直接上传到网站或粘贴到网站后台的“源代码”模式。',
-  '审核未通过或提示未确认时照样生成，但顶部写明“草稿”，退出码为 1。',
+  '审核未通过或提示未确认时照样生成，但顶部写明“草稿”，退出码为 1（有错误）或 3（提示未确认）。',
   '',
   '选项：',
   '  -o, --output 文件名  输出的 HTML 文件（必填）',
@@ -64,7 +64,7 @@ export const htmlCommand: Command = {
     const draft = exportDocument(opened.report).draft;
     if (draft) {
       io.err(`已写入 ${output}。这是草稿（${draft.reason}），顶部写有“${draft.short}”，请不要发布。`);
-      return EXIT.findings;
+      return draft.state === '待确认' ? EXIT.unconfirmed : EXIT.findings;
     }
     io.err(`已写入 ${output}。`);
     return EXIT.ok;

@@ -27,7 +27,7 @@ export function commandList(commands: readonly Command[] = COMMANDS): string {
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     `查看某个命令的说明：${PROGRAM} <命令> --help`,
-    '退出码：0 成功（审核无错误）；1 审核发现错误；2 文件无法读取、内容无效或命令写错。',
+    '退出码：0 成功；1 有错误（或需要核对的内容）；2 文件无法读取、内容无效或命令写错；3 没有错误但有提示未确认（check、pdf）。',
   ].join('\n');
 }
 

@@ -2,7 +2,8 @@
  * `pdf <report or draft file> -o out.pdf`: prints the report as the same PDF the app exports. Reads
  * plain report JSON and draft files (through src/files/open.ts). The fingerprint on every page is the
  * start of the SHA-256 of the canonical report (src/files/canonical.ts), as in the app.
- * Exit code: 0 written; 1 written, but as a draft (错误 remain); 2 not written.
+ * Exit code: 0 written, clean (审核通过); 1 written as a draft, 错误 remain; 3 written as a draft, 提示
+ * not confirmed (待确认); 2 not written.
  */
 import { fileURLToPath } from 'node:url';
 import { reportHash } from '../files/canonical.ts';
@@ -10,7 +11,7 @@ import { openDraftFile } from '../files/open.ts';
 import { exportReportPdf } from '../pdf/export.ts';
 import { FONT_URLS, unpackFont } from '../pdf/font-files.ts';
 import { MissingGlyphsError } from '../pdf/missing-glyphs.ts';
-import { evaluate } from '../report/rules.ts';
+import { reviewReport } from '../report/review-state.ts';
 import { withTotals } from '../report/totals.ts';
 import { messageOf, parseCommandArgs } from './args.ts';
 import { type CliIo, type Command, EXIT } from './command.ts';
@@ -24,7 +25,9 @@ const HELP = [
   '',
   '按国家格式排版（A4，GB/T 9704 版式），生成与填报工具“导出 PDF”相同的文件。',
   '每页页脚印有文件指纹（报告内容 SHA-256 的前 16 位）和保存时间，便于核对纸质稿与电子文件。',
-  '审核仍有错误时照样生成，但每页加“草稿 · 审核未通过”水印，第一页列出未改正的错误，退出码为 1。',
+  '审核仍有错误时照样生成，但每页加“草稿 · 审核未通过”水印，第一页列出未改正的错误和未确认的提示，退出码为 1；',
+  '没有错误但有提示未确认（待确认）时，每页加“草稿 · 提示未确认”水印，第一页列出这些提示，退出码为 3；',
+  '审核通过（没有错误，提示均已确认）时是正式稿，审签单上列出已确认的提示及说明，退出码为 0。',
   '',
   '选项：',
   '  -o, --output 文件名      输出的 PDF 文件（必填）',
@@ -121,11 +124,19 @@ export const pdfCommand: Command = {
       io.err(`${output}：${messageOf(error)}`);
       return EXIT.badInput;
     }
-    const errors = evaluate(report).filter((f) => f.severity === '错误').length;
+    const review = reviewReport(report);
     const size = `${Math.round(pdf.length / 1024)} KB`;
-    if (errors > 0) {
-      io.err(`已写入 ${output}（${size}），但审核尚有 ${errors} 处错误：这是草稿，每页带“草稿”水印。`);
+    if (review.state === '有错误') {
+      io.err(
+        `已写入 ${output}（${size}），但审核尚有 ${review.errors.length} 处错误：这是草稿，每页带“草稿 · 审核未通过”水印。`,
+      );
       return EXIT.findings;
+    }
+    if (review.state === '待确认') {
+      io.err(
+        `已写入 ${output}（${size}），但尚有 ${review.open.length} 条提示未确认：这是草稿，每页带“草稿 · 提示未确认”水印。`,
+      );
+      return EXIT.unconfirmed;
     }
     io.err(`已写入 ${output}（${size}）。`);
     return EXIT.ok;

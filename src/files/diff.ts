@@ -4,6 +4,7 @@
  */
 import { cellDef, isCellId } from '../report/cells.ts';
 import type { Report } from '../report/document.ts';
+import { confirmationLabel } from '../report/review-state.ts';
 import { SECTIONS } from '../report/template.ts';
 import { labelOfReportPath, type Path } from './labels.ts';
 
@@ -22,8 +23,14 @@ const MAX_TEXT_SHOWN = 160;
 
 type Leaf = { path: string[]; value: unknown };
 
-/** Leaves of a report: primitives, and arrays as a whole (staleSections). */
+/** Leaves of a report: primitives, and arrays as a whole (staleSections); confirmations by the 提示 they confirm. */
 function leaves(value: unknown, path: string[] = [], out = new Map<string, Leaf>()): Map<string, Leaf> {
+  if (path.length === 1 && path[0] === 'confirmations' && Array.isArray(value)) {
+    // One place per confirmed 提示, holding its 说明 (the key and basis are the tool's business).
+    for (const c of value as Report['confirmations'])
+      out.set(JSON.stringify(['confirmations', c.key]), { path: ['confirmations', c.key], value: c.note });
+    return out;
+  }
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     for (const key of Object.keys(value)) {
       if (path.length === 0 && SKIPPED.has(key)) continue;

@@ -5,6 +5,7 @@
  */
 import { cellDef, isCellId } from '../report/cells.ts';
 import type { Report } from '../report/document.ts';
+import { confirmationLabel } from '../report/review-state.ts';
 import { SECTIONS } from '../report/template.ts';
 
 export type Path = readonly PropertyKey[];
@@ -74,6 +75,8 @@ function inner(top: PropertyKey, key: PropertyKey): string {
       return sectionHeading(key) ?? raw(key);
     case 'contact':
       return own(CONTACT_LABELS, key) ?? raw(key);
+    case 'confirmations':
+      return typeof key === 'string' ? confirmationLabel(key) : raw(key);
     case 'period':
       return own(PERIOD_LABELS, key) ?? raw(key);
     default:

@@ -1,19 +1,20 @@
 /**
  * exportReportPdf: the report → a PDF, DOM-free (Node, a Web Worker or the page). Fonts are passed in
- * as bytes; only the glyphs used are embedded. While any 错误 remains the document is marked a draft
- * on every page; a clean report prints clean.
+ * as bytes; only the glyphs used are embedded. Until the 审核 passes (no 错误, every 提示 confirmed) the
+ * document is marked a draft on every page; a report that passed prints clean, its 审签单 listing the
+ * confirmed 提示.
  */
 import { PDFDocument } from 'pdf-lib';
 import type { Report } from '../report/document.ts';
-import { evaluate, type Finding } from '../report/rules.ts';
+import { type Review, reviewReport } from '../report/review-state.ts';
 import { reportTitle } from '../report/template.ts';
 import { withTotals } from '../report/totals.ts';
 import { renderPage } from './draw/render-pages.ts';
 import { fontkitForPdfLib } from './fontkit-adapter.ts';
 import { type FontFace, loadFaces, type PdfFontBytes } from './fonts.ts';
-import type { PageModel } from './layout/model.ts';
+import type { PageModel, PrintedReview } from './layout/model.ts';
 import { type ApprovalSheetPlace, layoutReport } from './layout/report-layout.ts';
-import { findMissingGlyphs, MissingGlyphsError, markMissingGlyphs } from './missing-glyphs.ts';
+import { findMissingGlyphs, MissingGlyphsError, markMissingGlyphs, markText } from './missing-glyphs.ts';
 
 export type ExportStage = 'layout' | 'fonts' | 'draw' | 'save' | 'done';
 
@@ -60,7 +61,8 @@ function checkOptions(options: ExportOptions): void {
 export interface PreparedDocument {
   /** The report as printed: totals computed, missing characters marked if asked. */
   printed: Report;
-  errors: Finding[];
+  /** The 审核 of the report as saved (confirmations are tied to its texts, before any marking). */
+  review: Review;
   pages: PageModel[];
 }
 
@@ -82,33 +84,44 @@ function subsetName(face: FontFace, fingerprint: string, salt: number): string {
 export function prepareDocument(report: Report, options: ExportOptions): PreparedDocument {
   checkOptions(options);
   const faces = loadFaces(options.fonts);
-  let printed = withTotals(report);
+  const checked = withTotals(report);
+  let printed = checked;
   const missing = findMissingGlyphs(printed, faces);
   if (missing.length > 0) {
     if ((options.missingGlyphs ?? 'error') === 'error') throw new MissingGlyphsError(missing);
     printed = markMissingGlyphs(printed, missing);
   }
-  const findings = evaluate(printed);
-  const errors = findings.filter((f) => f.severity === '错误');
+  const review = reviewReport(checked);
+  // Messages quote the clerk's text, 说明 are the clerk's text: both marked as the report is.
+  const mark = markText(missing);
+  const printedReview: PrintedReview = {
+    state: review.state,
+    errors: review.errors.map((f) => mark(f.message)),
+    open: review.open.map((f) => mark(f.message)),
+    confirmed: review.confirmed.map((c) => ({
+      message: mark(c.finding.message),
+      note: mark(c.note),
+      at: c.at,
+    })),
+  };
   const pages = layoutReport(
     {
       report: printed,
-      errors,
-      hints: findings.length - errors.length,
+      review: printedReview,
       fingerprint: options.fingerprint,
       savedAt: options.savedAt,
       approvalSheet: options.approvalSheet ?? null,
     },
     faces,
   );
-  return { printed, errors, pages };
+  return { printed, review, pages };
 }
 
 export async function exportReportPdf(report: Report, options: ExportOptions): Promise<Uint8Array> {
   const progress = (stage: ExportStage, label: string, fraction: number) =>
     options.onProgress?.({ stage, label, fraction });
   progress('layout', '排版', 0);
-  const { printed, errors, pages } = prepareDocument(report, options);
+  const { printed, review, pages } = prepareDocument(report, options);
 
   progress('fonts', '嵌入字体', 0.2);
   const doc = await PDFDocument.create();
@@ -126,7 +139,7 @@ export async function exportReportPdf(report: Report, options: ExportOptions): P
   ]);
   const title = reportTitle(printed.agency.trim(), printed.year);
   const created = options.createdAt ?? new Date();
-  doc.setTitle(errors.length ? `${title}（草稿）` : title, { showInWindowTitleBar: true });
+  doc.setTitle(review.state === '审核通过' ? title : `${title}（草稿）`, { showInWindowTitleBar: true });
   doc.setAuthor(printed.agency.trim());
   doc.setSubject(`政府信息公开工作年度报告（${printed.period.start} 至 ${printed.period.end}）`);
   doc.setKeywords(['政府信息公开', '年度报告', `文件指纹 ${options.fingerprint}`]);

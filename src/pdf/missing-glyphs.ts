@@ -37,11 +37,17 @@ export function findMissingGlyphs(report: Report, fonts: PdfFontBytes | FontFace
   return [...found.values()];
 }
 
+/** A text with each missing character replaced by its code in brackets, 〔U+20000〕. */
+export function markText(missing: readonly MissingGlyph[]): (text: string) => string {
+  if (missing.length === 0) return (text) => text;
+  const marks = new Map(missing.map((m) => [m.char, `〔${m.codePoint}〕`]));
+  return (text) => Array.from(text, (c) => marks.get(c) ?? c).join('');
+}
+
 /** Replaces each missing character by its code in brackets, 〔U+20000〕, visible on paper. */
 export function markMissingGlyphs(report: Report, missing: readonly MissingGlyph[]): Report {
   if (missing.length === 0) return report;
-  const marks = new Map(missing.map((m) => [m.char, `〔${m.codePoint}〕`]));
-  return mapReportTexts(report, (text) => Array.from(text, (c) => marks.get(c) ?? c).join(''));
+  return mapReportTexts(report, markText(missing));
 }
 
 export class MissingGlyphsError extends Error {

@@ -22,8 +22,12 @@ export function reportTexts(report: Report): LabelledText[] {
   for (const [id, note] of Object.entries(report.notes)) {
     if (note) texts.push({ label: `${cellDef(id).label} 的注释`, text: note });
   }
+  // 说明 of confirmed 提示 print on the 审签单.
+  for (const c of report.confirmations) texts.push({ label: CONFIRMATION_LABEL, text: c.note });
   return texts;
 }
+
+const CONFIRMATION_LABEL = '已确认提示的说明';
 
 /** The same report with each text replaced (same labels, same order as reportTexts). */
 export function mapReportTexts(report: Report, replace: (text: string, label: string) => string): Report {
@@ -37,6 +41,7 @@ export function mapReportTexts(report: Report, replace: (text: string, label: st
   }
   return {
     ...report,
+    confirmations: report.confirmations.map((c) => ({ ...c, note: replace(c.note, CONFIRMATION_LABEL) })),
     agency: replace(report.agency, '机关名称'),
     preamble: replace(report.preamble, '前言'),
     sections,

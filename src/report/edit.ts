@@ -3,7 +3,16 @@
  * (unless the clerk types them by hand). The UI only ever changes a report through these.
  */
 import type { CellId } from './cells.ts';
-import { periodOfYear, type Report, type TextSectionKey } from './document.ts';
+import {
+  MAX_CONFIRMATION_NOTE,
+  MAX_CONFIRMATIONS,
+  periodOfYear,
+  type Report,
+  type TextSectionKey,
+} from './document.ts';
+import { findingBasis, findingKey } from './review-state.ts';
+import { blankCellsOf, type Finding } from './rules.ts';
+import type { TableDef } from './template.ts';
 import { withTotals } from './totals.ts';
 
 export function setCells(report: Report, values: Readonly<Record<CellId, number | null>>): Report {
@@ -41,4 +50,30 @@ type MetaPatch = Partial<Pick<Report, 'agency' | 'preamble' | 'period' | 'contac
 
 export function setMeta(report: Report, patch: MetaPatch): Report {
   return { ...report, ...patch };
+}
+
+/**
+ * 确认无误 (or 已核对，沿用): `finding` confirmed with the clerk's 说明, tied to what it says now
+ * (findingBasis). A confirmation of the same finding is replaced. An empty 说明 changes nothing.
+ */
+export function confirmFinding(report: Report, finding: Finding, note: string, at = new Date()): Report {
+  const text = note.trim().slice(0, MAX_CONFIRMATION_NOTE);
+  if (!text || !finding.confirmable) return report;
+  const key = findingKey(finding);
+  const others = report.confirmations.filter((c) => c.key !== key);
+  const confirmation = { key, basis: findingBasis(finding, report), note: text, at: at.toISOString() };
+  return { ...report, confirmations: [...others, confirmation].slice(-MAX_CONFIRMATIONS) };
+}
+
+/** 撤销确认: the finding is open again. */
+export function withdrawConfirmation(report: Report, key: string): Report {
+  const confirmations = report.confirmations.filter((c) => c.key !== key);
+  return confirmations.length === report.confirmations.length ? report : { ...report, confirmations };
+}
+
+/** 空白格填 0: every cell of the table that EMPTY counts as blank becomes 0, in one edit. */
+export function fillBlankCells(report: Report, table: TableDef['id']): Report {
+  const blank = blankCellsOf(report, table);
+  if (blank.length === 0) return report;
+  return setCells(report, Object.fromEntries(blank.map((id) => [id, 0])));
 }

@@ -8,7 +8,8 @@
  * - lastYear keeps all of this year's cells (the baseline of the 提示 rules: T3-E for 上年结转,
  *   T2-A for 现行有效件数, and any later year-on-year view) and its section texts.
  * - Section texts are copied as a starting point and listed in staleSections (需更新) until edited.
- * - Notes on cells are dropped: they explain this year's figures.
+ * - Notes on cells are dropped: they explain this year's figures; so are confirmed 提示 (their 说明
+ *   are about this year's report) and typed entries that were not values (the cells start empty).
  */
 import { CELL_IDS, cellId } from './cells.ts';
 import { blankCells, newReportId, periodOfYear, type Report, type TextSectionKey } from './document.ts';
@@ -45,6 +46,8 @@ export function nextYearReport(last: Report): Report {
     sections: { ...last.sections },
     cells,
     notes: {},
+    confirmations: [],
+    invalidEntries: {},
     lastYear:
       last.year === null ? null : { year: last.year, cells: lastYearCells, sections: { ...last.sections } },
     staleSections,

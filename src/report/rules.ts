@@ -5,6 +5,7 @@
  */
 import { CELLS, type CellDef, type CellId, cellDef, cellId } from './cells.ts';
 import type { Report, TextSectionKey } from './document.ts';
+import { QUOTED_FIGURE_RULES } from './quoted-figures.ts';
 import { SIMILARITY_RULES } from './similarity.ts';
 import { AMOUNT_DECIMALS, SECTIONS, TABLE2, TABLE3, TABLES, type TableDef } from './template.ts';
 import { sumCells } from './totals.ts';
@@ -21,6 +22,15 @@ export interface Rule {
   cells: readonly CellId[];
   fields: readonly FieldKey[];
   check(report: Report): string | null;
+  /** Names this rule instance where its cells and fields do not (or are too many): 'EMPTY|t3'. */
+  key?: string;
+  /** An 错误 the clerk may still confirm with a 说明 (需更新: 「已核对，沿用」). Every 提示 may be. */
+  confirmable?: boolean;
+  /**
+   * What a confirmation of its finding depends on, besides the message and the values and texts of
+   * its cells and fields (review-state.ts findingBasis): e.g. the sentences T3-F quotes.
+   */
+  basis?(report: Report): string;
 }
 
 export interface Finding {
@@ -30,6 +40,10 @@ export interface Finding {
   cells: readonly CellId[];
   fields: readonly FieldKey[];
   message: string;
+  /** Names the finding (its rule and what it is about): a confirmation is stored under it. */
+  key: string;
+  /** May be confirmed with a 说明: every 提示, and the 错误 that say so (需更新). */
+  confirmable: boolean;
 }
 
 const value = (report: Report, id: CellId) => report.cells[id] ?? 0;
@@ -88,36 +102,50 @@ const t3Columns = TABLE3.blocks[0]!.columns;
 const t3 = (row: string, column: string) => cellId('t3', row, column);
 const t3RowLabel = (row: string) => cellDef(t3(row, 'natural')).rowLabel;
 
+/**
+ * Which single cell could be wrong: any of the four may be, so the advice lists each one whose change
+ * alone would restore the balance (and that would stay ≥ 0), instead of picking one.
+ */
+function balanceAdvice(
+  report: Report,
+  column: string,
+  ids: readonly [CellId, CellId, CellId, CellId],
+): string {
+  const [vn, vc, vt, vo] = ids.map((id) => value(report, id)) as [number, number, number, number];
+  const gap = vn + vc - (vt + vo);
+  if (column === 'total' && !report.manualTotals) return '总计列由各列自动相加，请先改正上面各列';
+  const options: string[] = [];
+  const option = (id: CellId, to: number, how = '') => {
+    if (to >= 0) options.push(`${t3RowLabel(cellDef(id).row.key)} 为 ${to}${how}`);
+  };
+  option(ids[0], vn - gap);
+  option(ids[1], vc - gap);
+  option(ids[2], vt + gap, report.manualTotals ? '' : '（即三（一）至（六）中某项相应改动）');
+  option(ids[3], vo + gap);
+  return `相差 ${Math.abs(gap)}。以下任一处改正都能使本列平衡，请核对是哪一格有误：${options.join('；或')}`;
+}
+
 const balanceRules: Rule[] = t3Columns.map((column) => {
-  const [n, c, total, out] = ['new', 'carriedIn', 'total', 'carriedOut'].map((r) => t3(r, column.key)) as [
+  const ids = ['new', 'carriedIn', 'total', 'carriedOut'].map((r) => t3(r, column.key)) as [
     CellId,
     CellId,
     CellId,
     CellId,
   ];
-  const columnLabel = cellDef(n).columnLabel;
+  const columnLabel = cellDef(ids[0]).columnLabel;
   return {
     id: 'T3-A',
     severity: '错误',
     table: 't3',
-    cells: [n, c, total, out],
+    cells: ids,
     fields: [],
     check(report) {
-      const [vn, vc, vt, vo] = [n, c, total, out].map((id) => value(report, id)) as [
-        number,
-        number,
-        number,
-        number,
-      ];
+      const [vn, vc, vt, vo] = ids.map((id) => value(report, id)) as [number, number, number, number];
       if (vn + vc === vt + vo) return null;
-      const needed = vn + vc - vt;
-      const advice =
-        needed >= 0
-          ? `要使本列平衡，${t3RowLabel('carriedOut')} 应为 ${needed}`
-          : `${t3RowLabel('total')} 已大于一、二两项之和，请核对办理结果`;
       return (
         `${columnLabel}列：${t3RowLabel('new')}（${vn}）加${t3RowLabel('carriedIn')}（${vc}）之和为 ${vn + vc}，` +
-        `但${t3RowLabel('total')}（${vt}）加${t3RowLabel('carriedOut')}（${vo}）之和为 ${vt + vo}；${advice}`
+        `但${t3RowLabel('total')}（${vt}）加${t3RowLabel('carriedOut')}（${vo}）之和为 ${vt + vo}；` +
+        balanceAdvice(report, column.key, ids)
       );
     },
   };
@@ -157,17 +185,64 @@ const kindRules: Rule[] = CELLS.map((c) => ({
   },
 }));
 
-const emptyRules: Rule[] = CELLS.map((c) => ({
-  id: 'EMPTY',
-  severity: '提示',
-  table: c.table.id,
-  cells: [c.id],
-  fields: [],
-  check(report) {
-    if (c.isTotal && !report.manualTotals) return null;
-    return report.cells[c.id] === null ? `${c.label} 未填写（按 0 计；没有发生请填 0）` : null;
+/** The cells of a table EMPTY counts: blank, and not a total the tool computes. */
+export function blankCellsOf(report: Report, table: TableDef['id']): CellId[] {
+  const blank: CellId[] = [];
+  for (const c of CELLS) {
+    if (c.table.id !== table || (c.isTotal && !report.manualTotals)) continue;
+    if (report.cells[c.id] === null) blank.push(c.id);
+  }
+  return blank;
+}
+
+/** Cells the clerk fills in a table (not computed totals, not 上年结转 which 新建下一年度 fills). */
+const filledByClerk = (t: TableDef['id']) =>
+  CELLS.filter((c) => c.table.id === t && !c.isTotal && c.row.key !== 'carriedIn').map((c) => c.id);
+
+/** 新建下一年度, then nothing typed in a table that last year's report had figures in. */
+function untouchedTable(report: Report, table: TableDef['id']): boolean {
+  const last = report.lastYear;
+  if (!last) return false;
+  const ids = filledByClerk(table);
+  return ids.every((id) => report.cells[id] === null) && ids.some((id) => (last.cells[id] ?? null) !== null);
+}
+
+const shortName = (table: TableDef['id']) => TABLE_NAMES[table].split('（')[0]!;
+
+/**
+ * Blank cells, one 提示 per table (the cells listed, the count in the message) rather than one per
+ * cell, which buried the 提示 that matter. A table left wholly blank after 新建下一年度 has its own.
+ */
+const emptyRules: Rule[] = TABLES.flatMap((t): Rule[] => [
+  {
+    id: 'EMPTY-TABLE',
+    severity: '提示',
+    table: t.id,
+    cells: [],
+    fields: [],
+    key: `EMPTY-TABLE|${t.id}`,
+    check: (report) =>
+      untouchedTable(report, t.id)
+        ? `${t.name}整张表还没有填写，而 ${report.lastYear!.year} 年报告的这张表有数字：请填写本年的数字（确实没有发生的填 0）`
+        : null,
   },
-}));
+  {
+    id: 'EMPTY',
+    severity: '提示',
+    table: t.id,
+    cells: [],
+    fields: [],
+    key: `EMPTY|${t.id}`,
+    check(report) {
+      if (untouchedTable(report, t.id)) return null;
+      const blank = blankCellsOf(report, t.id);
+      return blank.length
+        ? `${shortName(t.id)}有 ${blank.length} 格未填写，按 0 计（没有发生的请填 0），第一格：${cellDef(blank[0]!).label}`
+        : null;
+    },
+    basis: (report) => blankCellsOf(report, t.id).join(','),
+  },
+]);
 
 // ---------------------------------------------------------------- comparisons with last year (提示)
 
@@ -220,35 +295,6 @@ const validCountRules: Rule[] = TABLE2.blocks[0]!.rows.map((row) => {
 
 const headingOf = (key: TextSectionKey) =>
   SECTIONS.find((s) => s.kind === 'text' && s.key === key)?.heading ?? key;
-
-/** Figures that 一、总体情况 commonly quotes, and the table cell each must agree with (T3-F). */
-const QUOTED_FIGURES: readonly { pattern: RegExp; cell: CellId; what: string }[] = [
-  {
-    pattern: /(?:收到|新收|受理)[^。；\d]{0,30}?申请(?:共计|共)?\s*(\d+)\s*件/g,
-    cell: t3('new', 'total'),
-    what: '收到申请',
-  },
-  { pattern: /办结[^。；，\d]{0,12}?(\d+)\s*件/g, cell: t3('total', 'total'), what: '办结' },
-  { pattern: /结转下年度[^。；，\d]{0,12}?(\d+)\s*件/g, cell: t3('carriedOut', 'total'), what: '结转下年度' },
-];
-
-const quotedFigureRules: Rule[] = QUOTED_FIGURES.map(({ pattern, cell, what }) => ({
-  id: 'T3-F',
-  severity: '提示',
-  table: 't3',
-  cells: [cell],
-  fields: ['overview'],
-  check(report) {
-    const table = value(report, cell);
-    for (const match of report.sections.overview.matchAll(pattern)) {
-      const quoted = Number(match[1]);
-      if (quoted !== table) {
-        return `一、总体情况 写“${match[0]}”（${what} ${quoted} 件），但${labelOf(cell)} 为 ${table}`;
-      }
-    }
-    return null;
-  },
-}));
 
 /** 「统计期限为2020年1月1日至2020年12月31日」, to the end date's day when it is written, so a message quotes it whole. */
 const DATE_IN_TEXT =
@@ -320,12 +366,17 @@ const wholeReportRules: Rule[] = [
   ...(['overview', 'problems', 'other'] as const).map(
     (key): Rule => ({
       id: 'TEXT-STALE',
-      severity: '提示',
+      // Last year's text must not pass as this year's: an 错误, unless the clerk confirms it was
+      // checked and stays (「已核对，沿用」, with a 说明).
+      severity: '错误',
+      confirmable: true,
       table: null,
       cells: [],
       fields: [key],
       check: (r) =>
-        r.staleSections.includes(key) ? `${headingOf(key)} 是从上年报告复制的，尚未更新（需更新）` : null,
+        r.staleSections.includes(key)
+          ? `${headingOf(key)} 还是从上年报告复制来的文字（需更新）：请按本年情况修改；确实沿用的，点“已核对，沿用”并写明理由`
+          : null,
     }),
   ),
 ];
@@ -337,10 +388,19 @@ export const RULES: readonly Rule[] = [
   ...sumRules,
   ...carryOverRules,
   ...validCountRules,
-  ...quotedFigureRules,
+  ...QUOTED_FIGURE_RULES,
   ...SIMILARITY_RULES,
   ...emptyRules,
 ];
+
+/** The rule each finding of evaluate() came from, for what a confirmation depends on (review-state.ts). */
+const ruleOfFinding = new WeakMap<Finding, Rule>();
+
+export function ruleOf(finding: Finding): Rule | undefined {
+  return ruleOfFinding.get(finding);
+}
+
+const keyOf = (rule: Rule) => rule.key ?? `${rule.id}|${rule.cells.join(',')}|${rule.fields.join(',')}`;
 
 /** Runs every rule; findings come out 错误 first, then in template order. */
 export function evaluate(report: Report): Finding[] {
@@ -349,14 +409,17 @@ export function evaluate(report: Report): Finding[] {
   for (const rule of RULES) {
     const message = rule.check(report);
     if (message === null) continue;
-    const finding = {
+    const finding: Finding = {
       ruleId: rule.id,
       severity: rule.severity,
       table: rule.table,
       cells: rule.cells,
       fields: rule.fields,
       message,
+      key: keyOf(rule),
+      confirmable: rule.severity === '提示' || rule.confirmable === true,
     };
+    ruleOfFinding.set(finding, rule);
     (rule.severity === '错误' ? errors : hints).push(finding);
   }
   return [...errors, ...hints];

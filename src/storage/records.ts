@@ -2,8 +2,9 @@
  * What both repositories store, and the rules they share: the summary computed at save time (so the
  * list never evaluates 500 drafts), the default name, the version check, report validation.
  */
+import { digestOf } from '../report/digest.ts';
 import { type Report, reportSchema } from '../report/document.ts';
-import { countBySeverity, evaluate } from '../report/rules.ts';
+import { type ReviewState, reviewReport } from '../report/review-state.ts';
 import { StorageError } from './errors.ts';
 import type { DraftSummary } from './repository.ts';
 
@@ -18,16 +19,25 @@ export interface DraftRow {
   version: number;
   errors: number;
   hints: number;
+  /** Absent in rows saved before review states (issue 15): toSummary derives them from the counts. */
+  confirmed?: number;
+  state?: ReviewState;
   size: number;
   digest: string;
   trashedAt: number | null;
 }
 
+/**
+ * What is kept of a report's 审核 with each save, so the list never evaluates 500 drafts: 错误 left
+ * (not confirmed), 提示 still open, 提示 confirmed with a 说明, and the state they make.
+ */
 export interface ContentFacts {
   agency: string;
   year: number | null;
   errors: number;
   hints: number;
+  confirmed: number;
+  state: ReviewState;
   size: number;
   digest: string;
 }
@@ -49,29 +59,18 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
-/** cyrb53: a fast 53-bit string hash; enough to tell "same content as the last revision". */
-export function digestOf(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  const hash = 4294967296 * (2097151 & h2) + (h1 >>> 0);
-  return `${hash.toString(36)}-${text.length.toString(36)}`;
-}
+export { digestOf };
 
 export function contentFacts(report: Report): ContentFacts {
   const json = JSON.stringify(report);
-  const { errors, hints } = countBySeverity(evaluate(report));
+  const review = reviewReport(report);
   return {
     agency: report.agency,
     year: report.year,
-    errors,
-    hints,
+    errors: review.errors.length,
+    hints: review.open.length,
+    confirmed: review.confirmed.length,
+    state: review.state,
     size: utf8Length(json),
     digest: digestOf(json),
   };
@@ -94,6 +93,10 @@ export function toSummary(row: DraftRow): DraftSummary {
     version: row.version,
     errors: row.errors,
     hints: row.hints,
+    confirmed: row.confirmed ?? 0,
+    // A row saved before review states: no confirmations existed then, so open 提示 make it 待确认.
+    // (Its counts follow the rules of that time until the draft is next saved.)
+    state: row.state ?? (row.errors ? '有错误' : row.hints ? '待确认' : '审核通过'),
     size: row.size,
     trashedAt: row.trashedAt,
   };

@@ -16,6 +16,7 @@
  *   except by restoreFromTrash() or by the clerk's deleteForever()/emptyTrash().
  */
 import type { Report } from '../report/document.ts';
+import type { ReviewState } from '../report/review-state.ts';
 import { type OpenDraftDbOptions, openDraftDb } from './db.ts';
 import { type StorageError, toStorageError } from './errors.ts';
 import { IdbDraftRepository } from './idb-repository.ts';
@@ -33,9 +34,11 @@ export interface DraftSummary {
   createdAt: number;
   savedAt: number;
   version: number;
-  /** 审核 counts, computed with evaluate() when the draft was saved. */
+  /** 审核 when the draft was saved (reviewReport): 错误 left, 提示 open, 提示 confirmed, the state. */
   errors: number;
   hints: number;
+  confirmed: number;
+  state: ReviewState;
   /** Size of the report in bytes (UTF-8 JSON). */
   size: number;
   /** When it was moved to the 回收站; null when not in the trash. */
@@ -62,7 +65,8 @@ export type RevisionReason =
   | 'restore'
   | 'totals'
   | 'manual'
-  | 'rescue';
+  | 'rescue'
+  | 'fill-zero';
 
 export const REVISION_REASON_LABELS: Record<RevisionReason, string> = {
   auto: '编辑过程中自动保留',
@@ -73,6 +77,7 @@ export const REVISION_REASON_LABELS: Record<RevisionReason, string> = {
   totals: '切换手工/自动合计前',
   manual: '手动保留',
   rescue: '关闭页面时未及保存的内容',
+  'fill-zero': '空白格填 0 前',
 };
 
 /** What recoverRescued did with content a closing page wrote blind. */

@@ -28,7 +28,7 @@ describe('npm run cli: 汇总 (spawned)', { timeout: 60_000 }, () => {
     const check = cli('check', total);
     // The combined report's own texts are still to be written: 六、其他需要报告的事项 is a 错误.
     expect(check.code).toBe(1);
-    expect(check.out).toContain('《某市人民政府2021年政府信息公开工作年度报告》：1 个错误');
+    expect(check.out).toContain('《某市人民政府2021年政府信息公开工作年度报告》：有错误（1 个错误');
     expect(check.out).toContain('S6-FEE');
 
     const csv = join(dir, 'units.csv');

@@ -163,11 +163,11 @@ describe('check over many units', () => {
   it('reads draft files and report JSON alike, names duplicates before the summary', async () => {
     const { code, out, err } = await run(['check', U.jia, U.jiaOld, U.yi, U.broken]);
     expect(code).toBe(2);
-    expect(out).toContain(`${U.jia} 《甲局2021年政府信息公开工作年度报告》：没有发现问题。`);
-    expect(out).toContain(`${U.yi} 《乙局2021年政府信息公开工作年度报告》：没有发现问题。`);
+    expect(out).toContain(`${U.jia} 《甲局2021年政府信息公开工作年度报告》：审核通过，没有发现问题。`);
+    expect(out).toContain(`${U.yi} 《乙局2021年政府信息公开工作年度报告》：审核通过，没有发现问题。`);
     expect(out.split('\n').slice(-2)).toEqual([
       `重复：${U.jia}、${U.jiaOld} 同为「甲局」2021 年度，汇总时只应计入其中一份。`,
-      '共检查 4 个文件：3 个无错误，0 个有错误，1 个无法读取。',
+      '共检查 4 个文件：3 个审核通过，0 个待确认，0 个有错误，1 个无法读取。',
     ]);
     expect(err).toBe(
       `${U.broken}：无法审核——文件不完整：内容在结尾处中断了。文件可能已损坏（例如只复制或下载了一部分），或不是本工具的草稿文件。`,
@@ -179,7 +179,7 @@ describe('check over many units', () => {
     const { code, out } = await run(['check', 'edited.nianbao.json'], { 'edited.nianbao.json': edited });
     expect(code).toBe(0);
     expect(out.split('\n')).toEqual([
-      'edited.nianbao.json 《甲局2021年政府信息公开工作年度报告》：没有发现问题。',
+      'edited.nianbao.json 《甲局2021年政府信息公开工作年度报告》：审核通过，没有发现问题。',
       expect.stringMatching(/^ {2}注意 {2}文件内容与保存时记录的校验值不一致/),
     ]);
   });

@@ -15,14 +15,14 @@ describe('check', () => {
   it('the example report is clean: exit 0', async () => {
     const { code, out, err } = await check(EXAMPLE);
     expect(code).toBe(0);
-    expect(out).toBe(`${EXAMPLE} 《自治区科技厅2021年政府信息公开工作年度报告》：没有发现问题。`);
+    expect(out).toBe(`${EXAMPLE} 《自治区科技厅2021年政府信息公开工作年度报告》：审核通过，没有发现问题。`);
     expect(err).toBe('');
   });
 
   it('a report with a 错误: exit 1, the message names the cell and the numbers', async () => {
     const { code, out } = await check(SUM_ERROR);
     expect(code).toBe(1);
-    expect(out).toMatch(/：3 个错误，0 个提示/);
+    expect(out).toMatch(/：有错误（3 个错误，0 个提示未确认）/);
     expect(out).toContain('错误  表三  T3-B  三（七）总计·自然人 为 3，但（一）至（六）各项之和为 2');
     expect(out).toContain('错误  表三  T3-A  自然人列');
   });
@@ -32,7 +32,7 @@ describe('check', () => {
     report.cells['t2.rules.issued'] = null;
     const io = memoryIo({ 'hint.json': JSON.stringify(report) });
     expect(await main(['check', 'hint.json', '--errors-only'], io)).toBe(1);
-    expect(io.stdout()).toContain('3 个错误，1 个提示（提示未列出');
+    expect(io.stdout()).toContain('有错误（3 个错误，1 个提示未确认）（未确认的提示未列出');
     expect(io.stdout()).not.toContain('  提示  ');
   });
 
@@ -74,9 +74,13 @@ describe('check', () => {
   it('many files with one bad: every other file is still checked, summary, exit 2', async () => {
     const { code, out, err } = await check(EXAMPLE, MISSING, SUM_ERROR);
     expect(code).toBe(2);
-    expect(out).toContain(`${EXAMPLE} 《自治区科技厅2021年政府信息公开工作年度报告》：没有发现问题。`);
-    expect(out).toContain(`${SUM_ERROR} 《自治区科技厅2021年政府信息公开工作年度报告》：3 个错误`);
-    expect(out.split('\n').at(-1)).toBe('共检查 3 个文件：1 个无错误，1 个有错误，1 个无法读取。');
+    expect(out).toContain(
+      `${EXAMPLE} 《自治区科技厅2021年政府信息公开工作年度报告》：审核通过，没有发现问题。`,
+    );
+    expect(out).toContain(`${SUM_ERROR} 《自治区科技厅2021年政府信息公开工作年度报告》：有错误（3 个错误`);
+    expect(out.split('\n').at(-1)).toBe(
+      '共检查 3 个文件：1 个审核通过，0 个待确认，1 个有错误，1 个无法读取。',
+    );
     expect(err).toContain(MISSING);
   });
 

@@ -16,7 +16,7 @@ describe('npm run cli (spawned)', { timeout: 60_000 }, () => {
   it('check: 0 for a clean report, 1 for a report with a 错误', () => {
     expect(cli('check', EXAMPLE)).toEqual({
       code: 0,
-      out: `${EXAMPLE} 《自治区科技厅2021年政府信息公开工作年度报告》：没有发现问题。\n`,
+      out: `${EXAMPLE} 《自治区科技厅2021年政府信息公开工作年度报告》：审核通过，没有发现问题。\n`,
       err: '',
     });
     const bad = cli('check', SUM_ERROR);

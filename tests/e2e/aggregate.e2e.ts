@@ -122,7 +122,12 @@ describe('汇总 in real Chromium', () => {
       expect(cells[1]).toBe(report.agency);
       expect(cells[2]).toBe('2021');
       expect(cells[3]).toBe('草稿文件（第 1 版）');
-      expect(cells[4]).toMatch(i === UNBALANCED ? /^错误 [1-9]\d* \/ 提示 \d+$/ : /^错误 0 \/ 提示 \d+$/);
+      // the state of the 审核 with its counts (issue 15)
+      expect(cells[4]).toMatch(
+        i === UNBALANCED
+          ? /^有错误 · 错误 [1-9]\d* \/ 提示 \d+$/
+          : /^(?:审核通过|待确认) · 错误 0 \/ 提示 \d+/,
+      );
     }
     expect(await unitRow(fileNameOf(UNBALANCED)).locator('.aggregate-findings').innerText()).toMatch(
       /错误：.*社会公益组织|错误：.*法律服务机构/,

@@ -102,7 +102,7 @@ describe('PDF export in real Chromium', () => {
     expect(await badge()).toMatch(/错误 0/);
     const dialog = await openExportPanel(page, 'download');
     await expect(dialog).toBeDefined();
-    expect(await dialog.innerText()).toContain('审核没有错误，导出的是正式版本（无水印）');
+    expect(await dialog.innerText()).toContain('审核通过，导出的是正式版本（无水印）');
     clean = await download('sample');
     expect(clean.name).toBe(`${NAME}.pdf`);
 

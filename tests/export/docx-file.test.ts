@@ -29,7 +29,11 @@ async function open(report: Report, approvalSheet: 'before' | 'after' | null = n
 }
 
 const draftWithErrors = (): Report => ({ ...sample(), cells: { ...sample().cells, 't3.new.natural': 5 } });
-const draftToConfirm = (): Report => ({ ...sample(), staleSections: ['other'] });
+/** One blank cell: a 提示 (按 0 计) not yet confirmed. */
+const draftToConfirm = (): Report => {
+  const report = sample();
+  return { ...report, cells: { ...report.cells, 't2.rules.issued': null } };
+};
 
 /** The template's layout of a table as cells with grid positions and the printed text. */
 function expectedGrid(tableIndex: number, report: Report): GridCell[][] {

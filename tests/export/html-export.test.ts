@@ -143,7 +143,7 @@ describe('the web page fragment', () => {
     expect(top(sample())).toMatch(/^本年度报告根据/);
     const errors = { ...sample(), cells: { ...sample().cells, 't3.new.natural': 5 } };
     expect(top(errors)).toBe('草稿 · 审核未通过：尚有 2 处错误，不得作为正式文本');
-    expect(top({ ...sample(), staleSections: ['other'] })).toBe(
+    expect(top({ ...sample(), cells: { ...sample().cells, 't2.rules.issued': null } })).toBe(
       '草稿 · 提示未确认：尚有 1 条提示未核实确认，不得作为正式文本',
     );
   });

@@ -1,13 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { diffReports } from '../../src/files/diff.ts';
 import { blankReport } from '../../src/report/document.ts';
-import { setCells, setNote, setSection } from '../../src/report/edit.ts';
+import { confirmFinding, setCells, setNote, setSection } from '../../src/report/edit.ts';
+import { evaluate } from '../../src/report/rules.ts';
 
 const base = () => blankReport({ id: 'r1', agency: '自治区科技厅', year: 2021 });
 
 describe('diffReports', () => {
   it('finds nothing between equal reports', () => {
     expect(diffReports(base(), base())).toEqual([]);
+  });
+
+  it('names a confirmed 提示 by what it confirms and shows its 说明', () => {
+    const before = base();
+    const finding = evaluate(before).find((f) => f.key === 'EMPTY|t4')!;
+    const after = confirmFinding(before, finding, '本年确无其他结果', new Date('2022-01-20T02:30:00Z'));
+    expect(diffReports(before, after)).toEqual([
+      {
+        path: ['confirmations', 'EMPTY|t4'],
+        label: '已确认的提示及说明·表四：未填写的格（按 0 计）',
+        before: '（空）',
+        after: '本年确无其他结果',
+      },
+    ]);
   });
 
   it('names changed cells by label, with totals that moved along', () => {

@@ -14,7 +14,17 @@ import type { Report } from '../../src/report/document.ts';
 import { evaluate } from '../../src/report/rules.ts';
 import { reportTitle, SECTIONS } from '../../src/report/template.ts';
 import { bodyText, cellMismatches, cellsNotFound, type Positioned, pdfjsItems } from './extract.ts';
-import { bundledFonts, draftReport, longReport, SETTINGS, sampleReport, squeeze } from './fixtures.ts';
+import {
+  bundledFonts,
+  confirmedReport,
+  draftReport,
+  longReport,
+  manyConfirmedReport,
+  SETTINGS,
+  sampleReport,
+  squeeze,
+  unconfirmedReport,
+} from './fixtures.ts';
 import { pdffonts, pdftotext, pdftotextWords, qpdfCheck, writePdf } from './poppler.ts';
 
 interface Exported {
@@ -128,6 +138,18 @@ describe.each(CASES)('$name', ({ make, sheet }) => {
   });
 });
 
+/** The text of the 审签单 page (pdftotext), squeezed. */
+const sheetText = (out: Exported) => squeeze(out.text.find((page) => squeeze(page).includes('签发人')) ?? '');
+
+/** Page 1's text in reading order, without the diagonal watermark (pdftotext interleaves it). */
+const firstPageText = (items: readonly Positioned[], watermark: string) =>
+  squeeze(
+    items
+      .filter((i) => i.page === 1 && i.text !== watermark)
+      .map((i) => i.text)
+      .join(''),
+  );
+
 describe('a draft (错误 remain)', () => {
   let out: Exported;
   let pdfjs: { items: Positioned[]; info: Record<string, unknown> };
@@ -139,7 +161,7 @@ describe('a draft (错误 remain)', () => {
   it('lists the open findings on the first page', () => {
     const errors = evaluate(draftReport()).filter((f) => f.severity === '错误');
     expect(errors.length).toBeGreaterThan(0);
-    const first = squeeze(out.text[0]!);
+    const first = firstPageText(pdfjs.items, '草稿 · 审核未通过');
     expect(first).toContain('审核未通过（草稿）');
     for (const error of errors) expect(first).toContain(squeeze(error.message));
   });
@@ -159,5 +181,76 @@ describe('a draft (错误 remain)', () => {
     for (const label of ['审签单', '起草人', '审核人', '签发人', '日期', SETTINGS.fingerprint, '尚有']) {
       expect(sheet).toContain(squeeze(label));
     }
+  });
+});
+
+describe('a draft with 提示 not confirmed (待确认)', () => {
+  let out: Exported;
+  let pdfjs: { items: Positioned[]; info: Record<string, unknown> };
+  beforeAll(async () => {
+    out = await exported(unconfirmedReport(), 'after');
+    pdfjs = await pdfjsItems(out.pdf);
+  }, 120_000);
+
+  it('lists the open 提示 on the first page, and no 错误', () => {
+    const first = firstPageText(pdfjs.items, '草稿 · 提示未确认');
+    expect(first).toContain('提示未确认（草稿）');
+    expect(first).toContain(squeeze('本稿审核没有错误，但有 2 条提示尚未核实确认'));
+    for (const hint of evaluate(unconfirmedReport())) expect(first).toContain(squeeze(hint.message));
+  });
+
+  it('carries the 提示未确认 watermark and warning line on every page', () => {
+    for (let page = 1; page <= out.pages.length; page++) {
+      const texts = pdfjs.items.filter((i) => i.page === page).map((i) => i.text);
+      expect(texts).toContain('草稿 · 提示未确认');
+      expect(texts).toContain('草稿 · 提示未确认：尚有 2 条提示未确认，不得作为正式文本');
+    }
+    expect(String(pdfjs.info.Title)).toMatch(/（草稿）$/);
+  });
+
+  it('says on the 审签单 that it may not be signed', () => {
+    expect(sheetText(out)).toContain('尚有2条提示未确认（草稿，不得签发）');
+  });
+});
+
+describe('审核通过 with confirmed 提示', () => {
+  let out: Exported;
+  let pdfjs: { items: Positioned[]; info: Record<string, unknown> };
+  beforeAll(async () => {
+    out = await exported(confirmedReport(), 'after');
+    pdfjs = await pdfjsItems(out.pdf);
+  }, 120_000);
+
+  it('prints clean, and the 审签单 lists each confirmed 提示 with its 说明', () => {
+    expect(out.pages.map((p) => p.kind)).not.toContain('findings');
+    expect(pdftotext(out.file)).not.toContain('草稿');
+    // pdf.js gives the text in drawing order, cell by cell (pdftotext mixes neighbouring rows).
+    const last = out.pages.length;
+    const sheet = squeeze(
+      pdfjs.items
+        .filter((i) => i.page === last)
+        .map((i) => i.text)
+        .join(''),
+    );
+    expect(sheet).toContain('审核结果审核通过');
+    expect(sheet).toContain('已确认提示');
+    for (const f of evaluate(confirmedReport())) expect(sheet).toContain(squeeze(f.message));
+    expect(sheet).toContain(squeeze('说明：本年确无其他结果的复议案件（2022-01-20 10:00 确认）'));
+  });
+
+  it('moves confirmations too many for the sheet to a page after it', async () => {
+    const many = manyConfirmedReport();
+    const { pages } = prepareDocument(many, { fonts: bundledFonts(), ...SETTINGS, approvalSheet: 'after' });
+    const at = pages.findIndex((p) => p.kind === 'approval');
+    const textOf = (page: PageModel) =>
+      page.ops.flatMap((op) => (op.kind === 'text' ? [op.text] : [])).join('');
+    expect(textOf(pages[at]!)).toContain('共 14 条，提示及说明见本单附页');
+    expect(pages.slice(at + 1).map((p) => p.kind)).toEqual(['approval', 'approval']);
+    const appendix = pages
+      .slice(at + 1)
+      .map(textOf)
+      .join('');
+    expect(appendix).toContain('审签单附页：已确认提示');
+    expect(appendix).toContain('说明：第 12 条说明');
   });
 });

@@ -2,7 +2,8 @@
 /**
  * Pages rendered by poppler under an empty fontconfig (no installed font to fall back on) against
  * committed reference images: the sample report page by page, the first two pages of a draft (findings,
- * 审签单, watermark) and a continued table 3 page of the long report.
+ * 审签单, watermark), the first page of a 待确认 draft and the 审签单 of a report that passed with
+ * confirmed 提示, and a continued table 3 page of the long report.
  * To accept a deliberate change of the layout: UPDATE_PDF_REFERENCE=1 npx vitest run tests/pdf/reference-images.test.ts
  * and look at the new images in tests/pdf/reference/ before committing them.
  */
@@ -10,7 +11,15 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exportReportPdf } from '../../src/pdf/export.ts';
 import type { Report } from '../../src/report/document.ts';
-import { bundledFonts, draftReport, longReport, SETTINGS, sampleReport } from './fixtures.ts';
+import {
+  bundledFonts,
+  confirmedReport,
+  draftReport,
+  longReport,
+  SETTINGS,
+  sampleReport,
+  unconfirmedReport,
+} from './fixtures.ts';
 import { decodePng } from './png.ts';
 import { readBytes, renderPages, writePdf } from './poppler.ts';
 
@@ -77,6 +86,18 @@ describe('rendered pages against the reference images', () => {
       const { changed } = compare(file, `draft-${i + 1}.png`);
       expect(changed).toBeLessThan(MAX_CHANGED);
     });
+  }, 120_000);
+
+  it('待确认: the open 提示 on the first page, the 提示未确认 watermark', async () => {
+    const files = await render(unconfirmedReport(), null, 1, 1);
+    const { changed } = compare(files[0]!, 'unconfirmed-1.png');
+    expect(changed).toBeLessThan(MAX_CHANGED);
+  }, 120_000);
+
+  it('审核通过 with confirmed 提示: the 审签单 lists them with their 说明', async () => {
+    const files = await render(confirmedReport(), 'before', 1, 1);
+    const { changed } = compare(files[0]!, 'confirmed-sheet.png');
+    expect(changed).toBeLessThan(MAX_CHANGED);
   }, 120_000);
 
   it('the long report: table 3 continued with its header repeated', async () => {

@@ -7,11 +7,28 @@
 import { prepareDocument } from '../../src/pdf/export.ts';
 import type { PdfFontBytes } from '../../src/pdf/fonts.ts';
 import type { Report } from '../../src/report/document.ts';
-import { draftReport, longReport, sampleReport } from './fixtures.ts';
+import {
+  confirmedReport,
+  draftReport,
+  longReport,
+  manyConfirmedReport,
+  sampleReport,
+  unconfirmedReport,
+} from './fixtures.ts';
 
-/** Reports that between them draw every sans text: clean, draft (findings page, watermark), long. */
+/**
+ * Reports that between them draw every sans text: clean, draft (findings page, watermark), long, and
+ * each review state (待确认: its watermark and title; confirmed 提示 on the 审签单 and on its 附页).
+ */
 export function sansReports(): Report[] {
-  return [sampleReport(), draftReport(), longReport()];
+  return [
+    sampleReport(),
+    draftReport(),
+    longReport(),
+    unconfirmedReport(),
+    confirmedReport(),
+    manyConfirmedReport(),
+  ];
 }
 
 /** Every character drawn in the sans face for `report`, with and without each 审签单 place. */

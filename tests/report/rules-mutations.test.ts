@@ -31,11 +31,13 @@ const RULE_IDS = [
   'T2-A',
   'T3-E',
   'T3-F',
+  'T4-F',
   'S6-FEE',
   'YEAR-PERIOD',
   'META-AGENCY',
   'META-YEAR',
   'EMPTY',
+  'EMPTY-TABLE',
   'TEXT-EMPTY',
   'TEXT-STALE',
   'TEXT-SIMILAR',
@@ -78,7 +80,13 @@ const t4Group = (group: string) =>
 const NEW = '一、本年新收政府信息公开申请数量';
 const CARRIED_IN = '二、上年结转政府信息公开申请数量';
 const OUT = '四、结转下年度继续办理';
-const EMPTY_NOTE = '未填写（按 0 计；没有发生请填 0）';
+/** T3-A names every cell whose change alone restores the balance, not one of them (issue 15). */
+const BALANCE = '相差 1。以下任一处改正都能使本列平衡，请核对是哪一格有误：';
+const VIA_ROWS = '（即三（一）至（六）中某项相应改动）';
+const AUTO_TOTAL = '总计列由各列自动相加，请先改正上面各列';
+/** Blank cells: one 提示 per table, the count and the first cell (issue 15). */
+const emptyNote = (table: string, first: string) =>
+  `${table}有 1 格未填写，按 0 计（没有发生的请填 0），第一格：${first}`;
 
 const MUTATIONS: Mutation[] = [
   // ------------------------------------------------------------ T3-A: 一 + 二 = 三（七） + 四, per column
@@ -90,12 +98,12 @@ const MUTATIONS: Mutation[] = [
       {
         severity: '错误',
         cells: t3Balance('natural'),
-        message: `自然人列：${NEW}（2）加${CARRIED_IN}（0）之和为 2，但三（七）总计（2）加${OUT}（1）之和为 3；要使本列平衡，${OUT} 应为 0`,
+        message: `自然人列：${NEW}（2）加${CARRIED_IN}（0）之和为 2，但三（七）总计（2）加${OUT}（1）之和为 3；${BALANCE}${NEW} 为 3；或${CARRIED_IN} 为 1；或三（七）总计 为 1；或${OUT} 为 0`,
       },
       {
         severity: '错误',
         cells: t3Balance('total'),
-        message: `总计列：${NEW}（3）加${CARRIED_IN}（0）之和为 3，但三（七）总计（3）加${OUT}（1）之和为 4；要使本列平衡，${OUT} 应为 0`,
+        message: `总计列：${NEW}（3）加${CARRIED_IN}（0）之和为 3，但三（七）总计（3）加${OUT}（1）之和为 4；${BALANCE}${NEW} 为 4；或${CARRIED_IN} 为 1；或三（七）总计 为 2；或${OUT} 为 0`,
       },
     ],
   },
@@ -107,12 +115,12 @@ const MUTATIONS: Mutation[] = [
       {
         severity: '错误',
         cells: t3Balance('natural'),
-        message: `自然人列：${NEW}（2）加${CARRIED_IN}（0）之和为 2，但三（七）总计（2）加${OUT}（1）之和为 3；要使本列平衡，${OUT} 应为 0`,
+        message: `自然人列：${NEW}（2）加${CARRIED_IN}（0）之和为 2，但三（七）总计（2）加${OUT}（1）之和为 3；${BALANCE}${NEW} 为 3；或${CARRIED_IN} 为 1；或三（七）总计 为 1${VIA_ROWS}；或${OUT} 为 0`,
       },
       {
         severity: '错误',
         cells: t3Balance('total'),
-        message: `总计列：${NEW}（3）加${CARRIED_IN}（0）之和为 3，但三（七）总计（3）加${OUT}（1）之和为 4；要使本列平衡，${OUT} 应为 0`,
+        message: `总计列：${NEW}（3）加${CARRIED_IN}（0）之和为 3，但三（七）总计（3）加${OUT}（1）之和为 4；${AUTO_TOTAL}`,
       },
     ],
   },
@@ -124,12 +132,13 @@ const MUTATIONS: Mutation[] = [
       {
         severity: '错误',
         cells: t3Balance('business'),
-        message: `商业企业列：${NEW}（0）加${CARRIED_IN}（0）之和为 0，但三（七）总计（1）加${OUT}（0）之和为 1；三（七）总计 已大于一、二两项之和，请核对办理结果`,
+        // 四 cannot go below 0, so it is not offered.
+        message: `商业企业列：${NEW}（0）加${CARRIED_IN}（0）之和为 0，但三（七）总计（1）加${OUT}（0）之和为 1；${BALANCE}${NEW} 为 1；或${CARRIED_IN} 为 1；或三（七）总计 为 0${VIA_ROWS}`,
       },
       {
         severity: '错误',
         cells: t3Balance('total'),
-        message: `总计列：${NEW}（3）加${CARRIED_IN}（0）之和为 3，但三（七）总计（4）加${OUT}（0）之和为 4；三（七）总计 已大于一、二两项之和，请核对办理结果`,
+        message: `总计列：${NEW}（3）加${CARRIED_IN}（0）之和为 3，但三（七）总计（4）加${OUT}（0）之和为 4；${AUTO_TOTAL}`,
       },
     ],
   },
@@ -396,9 +405,9 @@ const MUTATIONS: Mutation[] = [
     expected: [
       {
         severity: '提示',
-        cells: ['t3.new.total'],
         fields: ['overview'],
-        message: `一、总体情况 写“收到公民、法人和其他组织政府信息公开申请5件”（收到申请 5 件），但${NEW}·总计 为 3`,
+        cells: ['t3.new.total', 't3.carriedIn.total'],
+        message: `一、总体情况 写“我厅共收到公民、法人和其他组织政府信息公开申请5件”（5 件），但表三 ${NEW}·总计 为 3`,
       },
     ],
   },
@@ -413,7 +422,7 @@ const MUTATIONS: Mutation[] = [
         severity: '提示',
         cells: ['t3.total.total'],
         fields: ['overview'],
-        message: '一、总体情况 写“办结申请2件”（办结 2 件），但三（七）总计·总计 为 3',
+        message: '一、总体情况 写“全年办结申请2件”（2 件），但表三 三（七）总计·总计 为 3',
       },
     ],
   },
@@ -428,7 +437,22 @@ const MUTATIONS: Mutation[] = [
         severity: '提示',
         cells: ['t3.carriedOut.total'],
         fields: ['overview'],
-        message: `一、总体情况 写“结转下年度1件”（结转下年度 1 件），但${OUT}·总计 为 0`,
+        message: `一、总体情况 写“结转下年度1件”（1 件），但表三 ${OUT}·总计 为 0`,
+      },
+    ],
+  },
+  {
+    rule: 'T4-F',
+    what: 'the overview says 行政复议1件, table 4 none',
+    report: edit((r) => {
+      r.sections.overview += '\n本年度被申请行政复议1件。';
+    }),
+    expected: [
+      {
+        severity: '提示',
+        cells: ['t4.cases.reviewTotal'],
+        fields: ['overview'],
+        message: '一、总体情况 写“本年度被申请行政复议1件”（1 件），但表四 行政复议·总计 为 0',
       },
     ],
   },
@@ -568,22 +592,18 @@ const MUTATIONS: Mutation[] = [
     }),
     expected: [{ severity: '错误', cells: [], fields: ['year'], message: '报告年度 未填写' }],
   },
-  // ------------------------------------------------------------ EMPTY (提示)
+  // ------------------------------------------------------------ EMPTY (提示): one per table
   {
     rule: 'EMPTY',
     what: 'a zero leaf left empty (手工填写)',
     report: () => withCells(manual(), { 't3.granted.natural': null }),
-    expected: [
-      { severity: '提示', cells: ['t3.granted.natural'], message: `三（一）予以公开·自然人 ${EMPTY_NOTE}` },
-    ],
+    expected: [{ severity: '提示', cells: [], message: emptyNote('表三', '三（一）予以公开·自然人') }],
   },
   {
     rule: 'EMPTY',
     what: 'a zero 总计 left empty (手工填写: totals are the clerk’s too)',
     report: () => withCells(manual(), { 't3.carriedIn.total': null }),
-    expected: [
-      { severity: '提示', cells: ['t3.carriedIn.total'], message: `${CARRIED_IN}·总计 ${EMPTY_NOTE}` },
-    ],
+    expected: [{ severity: '提示', cells: [], message: emptyNote('表三', `${CARRIED_IN}·总计`) }],
   },
   {
     rule: 'EMPTY',
@@ -591,16 +611,31 @@ const MUTATIONS: Mutation[] = [
     report: () =>
       auto({ 't2.rules.issued': null, 't3.refusedQuery.legal': null, 't4.cases.afterReviewOther': null }),
     expected: [
-      { severity: '提示', cells: ['t2.rules.issued'], message: `规章·本年制发件数 ${EMPTY_NOTE}` },
+      { severity: '提示', cells: [], message: emptyNote('表二', '规章·本年制发件数') },
+      { severity: '提示', cells: [], message: emptyNote('表三', '三（三）8.属于行政查询事项·法律服务机构') },
+      { severity: '提示', cells: [], message: emptyNote('表四', '行政诉讼·复议后起诉·其他结果') },
+    ],
+  },
+  {
+    rule: 'EMPTY-TABLE',
+    what: 'table 4 left wholly blank after 新建下一年度, last year’s filled',
+    report: () => {
+      const r = auto(
+        Object.fromEntries(
+          ['review', 'direct', 'afterReview'].flatMap((g) =>
+            ['Upheld', 'Corrected', 'Other', 'Pending'].map((p) => [`t4.cases.${g}${p}`, null]),
+          ),
+        ),
+      );
+      r.lastYear = { year: 2020, cells: { 't4.cases.reviewUpheld': 0 }, sections: {} };
+      return r;
+    },
+    expected: [
       {
         severity: '提示',
-        cells: ['t3.refusedQuery.legal'],
-        message: `三（三）8.属于行政查询事项·法律服务机构 ${EMPTY_NOTE}`,
-      },
-      {
-        severity: '提示',
-        cells: ['t4.cases.afterReviewOther'],
-        message: `行政诉讼·复议后起诉·其他结果 ${EMPTY_NOTE}`,
+        cells: [],
+        message:
+          '表四（政府信息公开行政复议、行政诉讼情况）整张表还没有填写，而 2020 年报告的这张表有数字：请填写本年的数字（确实没有发生的填 0）',
       },
     ],
   },
@@ -633,16 +668,17 @@ const MUTATIONS: Mutation[] = [
   },
   {
     rule: 'TEXT-STALE',
-    what: '五 copied from last year and not yet revised',
+    what: '五 copied from last year and not yet revised: an 错误 (issue 15)',
     report: edit((r) => {
       r.staleSections = ['problems'];
     }),
     expected: [
       {
-        severity: '提示',
+        severity: '错误',
         cells: [],
         fields: ['problems'],
-        message: '五、存在的主要问题及改进情况 是从上年报告复制的，尚未更新（需更新）',
+        message:
+          '五、存在的主要问题及改进情况 还是从上年报告复制来的文字（需更新）：请按本年情况修改；确实沿用的，点“已核对，沿用”并写明理由',
       },
     ],
   },
@@ -717,7 +753,8 @@ describe('findings that go together on purpose', () => {
   it('lists 错误 before 提示', () => {
     const r = withCells(manual(), { 't3.granted.natural': null, 't4.cases.reviewUpheld': 1 });
     r.staleSections = ['overview'];
-    expect(evaluate(r).map((f) => f.severity)).toEqual(['错误', '提示', '提示']);
+    // 需更新 is an 错误 since issue 15: T4-A, TEXT-STALE, then EMPTY
+    expect(evaluate(r).map((f) => f.severity)).toEqual(['错误', '错误', '提示']);
   });
 
   it('a figure quoted right in the overview is not flagged', () => {
@@ -736,7 +773,8 @@ describe('engine helpers', () => {
   it('counts 错误 and 提示 separately', () => {
     const r = withCells(manual(), { 't3.granted.natural': null, 't4.cases.reviewUpheld': 1 });
     r.staleSections = ['overview', 'problems'];
-    expect(countBySeverity(evaluate(r))).toEqual({ errors: 1, hints: 3 });
+    // T4-A and the two 需更新 (错误 since issue 15); EMPTY
+    expect(countBySeverity(evaluate(r))).toEqual({ errors: 3, hints: 1 });
     expect(countBySeverity([])).toEqual({ errors: 0, hints: 0 });
   });
 

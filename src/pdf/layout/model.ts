@@ -87,3 +87,14 @@ export interface PageModel {
   ops: DrawOp[];
   tables: PlacedTablePart[];
 }
+
+/** The 审核 as the print shows it: the state, and the messages already as printed (rare characters marked). */
+export interface PrintedReview {
+  state: '有错误' | '待确认' | '审核通过';
+  /** 错误 left. */
+  errors: readonly string[];
+  /** 提示 not confirmed. */
+  open: readonly string[];
+  /** 提示 (and 需更新 texts) confirmed, with the clerk's 说明 and when. */
+  confirmed: readonly { message: string; note: string; at: string }[];
+}

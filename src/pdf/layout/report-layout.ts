@@ -3,7 +3,6 @@
  * then page numbers, footers and, on a draft, the watermark on every page.
  */
 import type { Report } from '../../report/document.ts';
-import type { Finding } from '../../report/rules.ts';
 import { reportTitle } from '../../report/template.ts';
 import type { FontFaces } from '../fonts.ts';
 import { writeApprovalSheet } from './approval-sheet.ts';
@@ -11,16 +10,15 @@ import { writeReportBody } from './body.ts';
 import { writeFindingsPage } from './findings-page.ts';
 import { Flow } from './flow.ts';
 import { addFurniture, formatBeijingTime } from './furniture.ts';
-import type { PageModel } from './model.ts';
+import type { PageModel, PrintedReview } from './model.ts';
 
 export type ApprovalSheetPlace = 'before' | 'after' | null;
 
 export interface LayoutInput {
   /** The report as printed (totals computed). */
   report: Report;
-  /** Open 错误 findings; none means a clean, final document. */
-  errors: readonly Finding[];
-  hints: number;
+  /** The state and what is open or confirmed; only 审核通过 prints clean. */
+  review: PrintedReview;
   fingerprint: string;
   savedAt: Date;
   approvalSheet: ApprovalSheetPlace;
@@ -28,15 +26,21 @@ export interface LayoutInput {
 
 export function layoutReport(input: LayoutInput, faces: FontFaces): PageModel[] {
   const flow = new Flow();
-  const { report, errors } = input;
-  if (errors.length > 0) writeFindingsPage(flow, errors, input.hints, faces);
+  const { report, review } = input;
+  if (review.state !== '审核通过') writeFindingsPage(flow, review, faces);
+  const status = {
+    有错误: `尚有 ${review.errors.length} 处错误（草稿，不得签发）`,
+    待确认: `尚有 ${review.open.length} 条提示未确认（草稿，不得签发）`,
+    审核通过: '审核通过',
+  }[review.state];
   const sheet = () =>
     writeApprovalSheet(
       flow,
       {
         title: reportTitle(report.agency.trim(), report.year),
         agency: report.agency.trim(),
-        status: errors.length === 0 ? '审核通过' : `尚有 ${errors.length} 处错误（草稿，不得签发）`,
+        status,
+        confirmed: review.confirmed,
         fingerprint: input.fingerprint,
         savedAt: `北京时间 ${formatBeijingTime(input.savedAt)}`,
       },
@@ -47,7 +51,13 @@ export function layoutReport(input: LayoutInput, faces: FontFaces): PageModel[] 
   if (input.approvalSheet === 'after') sheet();
   addFurniture(
     flow.pages,
-    { fingerprint: input.fingerprint, savedAt: input.savedAt, errors: errors.length },
+    {
+      fingerprint: input.fingerprint,
+      savedAt: input.savedAt,
+      state: review.state,
+      errors: review.errors.length,
+      open: review.open.length,
+    },
     faces,
   );
   return flow.pages;

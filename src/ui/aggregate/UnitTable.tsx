@@ -1,5 +1,8 @@
 import type { DuplicateGroup } from '../../aggregate/duplicates.ts';
 import { formatLabel, type ReadyUnit } from '../../aggregate/units.ts';
+import type { Review } from '../../report/review-state.ts';
+import { reviewCounts } from '../editor/FindingsPanel.tsx';
+import { ReviewBadge } from '../ReviewBadge.tsx';
 
 export interface UnitTableProps {
   units: readonly ReadyUnit[];
@@ -14,12 +17,14 @@ export interface UnitTableProps {
 /** Findings shown in the table; the rest are counted (the unit's draft shows them all). */
 const SHOWN_FINDINGS = 2;
 
-function Findings({ unit }: { unit: ReadyUnit }) {
-  if (unit.findings.length === 0) return <span class="aggregate-ok">审核通过</span>;
-  const more = unit.findings.length - SHOWN_FINDINGS;
+/** The open findings (错误 first); confirmed 提示 are not problems. */
+function Findings({ review }: { review: Review }) {
+  const open = [...review.errors, ...review.open];
+  if (open.length === 0) return <span class="aggregate-ok">无</span>;
+  const more = open.length - SHOWN_FINDINGS;
   return (
     <ul class="aggregate-findings">
-      {unit.findings.slice(0, SHOWN_FINDINGS).map((f, i) => (
+      {open.slice(0, SHOWN_FINDINGS).map((f, i) => (
         <li key={i} class={f.severity === '错误' ? 'aggregate-error' : 'aggregate-hint'}>
           {f.severity}：{f.message}
         </li>
@@ -101,12 +106,10 @@ export function UnitTable(props: UnitTableProps) {
               <td>{u.report.year ?? '（未填写）'}</td>
               <td class="aggregate-format">{formatLabel(u)}</td>
               <td class="aggregate-counts">
-                <span class={u.errors ? 'aggregate-error' : undefined}>错误 {u.errors}</span>
-                {' / '}
-                <span class={u.hints ? 'aggregate-hint' : undefined}>提示 {u.hints}</span>
+                <ReviewBadge counts={reviewCounts(u.review)} />
               </td>
               <td>
-                <Findings unit={u} />
+                <Findings review={u.review} />
               </td>
               <td>
                 <Remarks unit={u} props={props} />

@@ -1,5 +1,6 @@
 import { formatBytes } from '../../storage/persistence.ts';
 import type { DraftSummary } from '../../storage/repository.ts';
+import { ReviewBadge } from '../ReviewBadge.tsx';
 import { formatDateTime } from './draft-filter.ts';
 import { RenameForm } from './RenameForm.tsx';
 
@@ -17,12 +18,11 @@ export interface DraftTableProps {
   onTrash: (draft: DraftSummary) => void;
 }
 
+/** The state of the draft's 审核 when it was last saved, with its counts. */
 function Checks({ draft }: { draft: DraftSummary }) {
   return (
     <span class="draft-checks">
-      <span class={draft.errors ? 'draft-errors' : undefined}>错误 {draft.errors}</span>
-      {' / '}
-      <span class={draft.hints ? 'draft-hints' : undefined}>提示 {draft.hints}</span>
+      <ReviewBadge counts={draft} />
     </span>
   );
 }

@@ -51,6 +51,27 @@ export function RevisionDiff({ diff }: { diff: ReportDiff }) {
           </tbody>
         </table>
       )}
+      {diff.confirmations.length > 0 && (
+        <table class="diff-table">
+          <caption>已确认的提示（说明）</caption>
+          <thead>
+            <tr>
+              <th scope="col">提示</th>
+              <th scope="col">此版本</th>
+              <th scope="col">当前</th>
+            </tr>
+          </thead>
+          <tbody>
+            {diff.confirmations.map((c) => (
+              <tr key={c.key}>
+                <th scope="row">{c.label.replace(/^已确认的提示 /, '')}</th>
+                <td>{c.before || '（未确认）'}</td>
+                <td>{c.after || '（未确认）'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {diff.texts.map((t) => (
         <section key={t.key} class="diff-text" aria-label={`${t.label} 的文字差异`}>
           <h4>{t.label}</h4>

@@ -5,6 +5,7 @@
  */
 import { CELLS, type CellId, cellDef } from '../../report/cells.ts';
 import type { Report } from '../../report/document.ts';
+import { confirmationLabel } from '../../report/review-state.ts';
 import { formatNumber } from '../../report/rules.ts';
 import { SECTIONS } from '../../report/template.ts';
 
@@ -39,7 +40,9 @@ export interface ReportDiff {
   cells: CellChange[];
   texts: TextChange[];
   notes: ValueChange[];
-  /** Number of changed items (fields + cells + texts + notes). */
+  /** Confirmed 提示 added, withdrawn or with another 说明: before/after are the 说明 (empty: not confirmed). */
+  confirmations: ValueChange[];
+  /** Number of changed items (fields + cells + texts + notes + confirmations). */
   count: number;
 }
 
@@ -136,7 +139,26 @@ export function diffReports(before: Report, after: Report): ReportDiff {
     const label = CELLS.some((c) => c.id === id) ? `注：${cellDef(id).label}` : `注：${id}`;
     return [{ key: id, label, before: x, after: y }];
   });
-  return { fields, cells, texts, notes, count: fields.length + cells.length + texts.length + notes.length };
+  const confirmations = diffConfirmations(before, after);
+  return {
+    fields,
+    cells,
+    texts,
+    notes,
+    confirmations,
+    count: fields.length + cells.length + texts.length + notes.length + confirmations.length,
+  };
+}
+
+/** 「表三：未填写的格（按 0 计）」: 说明 before → after, by the finding each confirms. */
+function diffConfirmations(before: Report, after: Report): ValueChange[] {
+  const notes = (r: Report) => new Map(r.confirmations.map((c) => [c.key, c.note]));
+  const [a, b] = [notes(before), notes(after)];
+  const keys = [...new Set([...b.keys(), ...a.keys()])];
+  return keys.flatMap((key) => {
+    const [x, y] = [a.get(key) ?? '', b.get(key) ?? ''];
+    return x === y ? [] : [{ key, label: `已确认的提示 ${confirmationLabel(key)}`, before: x, after: y }];
+  });
 }
 
 /** A cell value as the clerk wrote it; empty as 「空」. */

@@ -1,10 +1,21 @@
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import type { CellId } from '../../report/cells.ts';
-import { setCells, setManualTotals, setMeta, setNote, setSection, setYear } from '../../report/edit.ts';
+import {
+  confirmFinding,
+  fillBlankCells,
+  setCells,
+  setManualTotals,
+  setMeta,
+  setNote,
+  setSection,
+  setYear,
+  withdrawConfirmation,
+} from '../../report/edit.ts';
+import { blankCellsOf } from '../../report/rules.ts';
 import { reportTitle, SECTIONS, tableById } from '../../report/template.ts';
 import { type FindingIndex, indexFindings } from '../findings-index.ts';
 import { CellStatus } from './CellStatus.tsx';
-import { FindingsPanel } from './FindingsPanel.tsx';
+import { type FindingActions, FindingsPanel } from './FindingsPanel.tsx';
 import { Grid } from './Grid.tsx';
 import { MetaForm } from './MetaForm.tsx';
 import { TextSection } from './TextSection.tsx';
@@ -12,8 +23,8 @@ import type { Editor as EditorState } from './useEditor.ts';
 
 export interface EditorProps {
   editor: EditorState;
-  /** Called before an edit that overwrites filled cells or switches totals (keep a revision first). */
-  onRiskyEdit?(kind: 'paste' | 'totals'): void;
+  /** Called before an edit that overwrites filled cells, switches totals or fills blanks (keep a revision first). */
+  onRiskyEdit?(kind: 'paste' | 'totals' | 'fill-zero'): void;
   /** Another tab edits this draft: everything is shown, nothing can be changed. */
   readOnly?: boolean;
 }
@@ -25,12 +36,30 @@ interface Notice {
 
 /** The report as a document: title, basic facts, preamble, the six sections in order, the 审核 panel. */
 export function Editor({ editor, onRiskyEdit, readOnly = false }: EditorProps) {
-  const { report, findings, apply } = editor;
+  const { report, findings, review, apply } = editor;
   const previousIndex = useRef<FindingIndex | undefined>(undefined);
+  // Cells and texts are marked for what is still open: a confirmed 提示 no longer marks them.
   const index = useMemo(() => {
-    previousIndex.current = indexFindings(findings, previousIndex.current);
+    previousIndex.current = indexFindings([...review.errors, ...review.open], previousIndex.current);
     return previousIndex.current;
-  }, [findings]);
+  }, [review]);
+  const latestReport = useRef(report);
+  latestReport.current = report;
+  const riskyEdit = useRef(onRiskyEdit);
+  riskyEdit.current = onRiskyEdit;
+  // One object for the panel's whole life, so that a keystroke does not re-render the panel.
+  const actions = useMemo<FindingActions>(
+    () => ({
+      onConfirm: (finding, note) => apply((r) => confirmFinding(r, finding, note), null),
+      onWithdraw: (key) => apply((r) => withdrawConfirmation(r, key), null),
+      onFillBlank: (table) => {
+        riskyEdit.current?.('fill-zero');
+        apply((r) => fillBlankCells(r, table), null);
+      },
+      firstBlank: (table) => blankCellsOf(latestReport.current, table)[0],
+    }),
+    [apply],
+  );
   const [activeCell, setActiveCell] = useState<CellId | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
 
@@ -147,7 +176,7 @@ export function Editor({ editor, onRiskyEdit, readOnly = false }: EditorProps) {
             </button>
           </div>
         ) : null}
-        <FindingsPanel findings={findings} />
+        <FindingsPanel findings={findings} review={review} actions={actions} readOnly={readOnly} />
       </aside>
     </div>
   );

@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Report } from '../../report/document.ts';
 import { type History, record, redo, startHistory, undo } from '../../report/history.ts';
+import { type Review, reviewReport } from '../../report/review-state.ts';
 import { evaluate, type Finding } from '../../report/rules.ts';
 
 export interface Editor {
   report: Report;
   findings: Finding[];
+  /** The state of the 审核 with the report's confirmations (有错误 / 待确认 / 审核通过). */
+  review: Review;
   canUndo: boolean;
   canRedo: boolean;
   /** Applies an edit. `mergeKey` groups consecutive typing into one undo step; null never merges. */
@@ -29,6 +32,7 @@ export function useEditor(
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
   const findings = useMemo(() => evaluate(history.present), [history.present]);
+  const review = useMemo(() => reviewReport(history.present, findings), [history.present, findings]);
   const latest = useRef(history);
   latest.current = history;
 
@@ -72,6 +76,7 @@ export function useEditor(
   return {
     report: history.present,
     findings,
+    review,
     canUndo: history.past.length > 0,
     canRedo: history.future.length > 0,
     apply,

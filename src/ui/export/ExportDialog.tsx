@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Report } from '../../report/document.ts';
+import { reviewReport } from '../../report/review-state.ts';
 import type { Finding } from '../../report/rules.ts';
 import { formatBytes } from '../../storage/persistence.ts';
 import { DocxPanel } from './DocxPanel.tsx';
@@ -41,8 +42,8 @@ export function ExportDialog(props: ExportDialogProps) {
   const [docxBusy, setDocxBusy] = useState(false);
   const [approval, setApproval] = useState<ApprovalPlace>(null);
   const [blocked, setBlocked] = useState(false);
-  const errors = findings.filter((f) => f.severity === '错误').length;
-  const name = pdfFileName(report, errors > 0);
+  const review = reviewReport(report, findings);
+  const name = pdfFileName(report, review.state !== '审核通过');
   const ids = { title: useId(), approval: useId(), format: useId() };
   const first = useRef<HTMLButtonElement>(null);
 
@@ -70,14 +71,23 @@ export function ExportDialog(props: ExportDialogProps) {
       onKeyDown={(e) => e.key === 'Escape' && !working && onClose()}
     >
       <h2 id={ids.title}>{heading}</h2>
-      {errors > 0 ? (
+      {review.state === '有错误' ? (
         <p class="export-warning" role="alert">
-          审核还有 {errors} 个错误：PDF 的每一页都会带「草稿 · 审核未通过」水印，首页列出未解决的问题。
-          改正全部错误后导出的才是正式版本。
+          {`审核还有 ${review.errors.length} 个错误${review.open.length ? `、${review.open.length} 条提示未确认` : ''}：`}
+          {'导出的每一页都会带「草稿 · 审核未通过」水印，PDF 首页列出未解决的问题。'}
+          改正全部错误、确认全部提示后导出的才是正式版本。
+        </p>
+      ) : review.state === '待确认' ? (
+        <p class="export-warning" role="alert">
+          {`审核没有错误，但还有 ${review.open.length} 条提示未确认：`}
+          {'导出的每一页都会带「草稿 · 提示未确认」水印，PDF 首页列出这些提示。'}
+          请在审核结果中逐条核实，改正或点“确认无误”写明说明后，导出的才是正式版本。
         </p>
       ) : (
         <p>
-          审核没有错误，导出的是正式版本（无水印）。每页页脚印有文件指纹和保存时间，用于核对纸质件与文件。
+          审核通过，导出的是正式版本（无水印）
+          {review.confirmed.length ? `；已确认的 ${review.confirmed.length} 条提示及其说明列在审签单上` : ''}
+          。每页页脚印有文件指纹和保存时间，用于核对纸质件与文件。
         </p>
       )}
       {intent === 'download' ? (

@@ -35,21 +35,15 @@ const preview = (text: string) => (text.length > PREVIEW_CHARS ? `${text.slice(0
 
 function Checks({ report }: { report: Report }) {
   const findings = useMemo(() => evaluate(report), [report]);
-  const empty = findings.filter((f) => f.ruleId === 'EMPTY').length;
-  const others = findings.filter((f) => f.ruleId !== 'EMPTY');
   if (findings.length === 0) return <p class="import-clean">审核全部通过。</p>;
+  // Blank cells come as one 提示 per table (「表三有 3 格未填写，按 0 计…」).
   return (
     <ul class="import-checks">
-      {others.map((f, i) => (
+      {findings.map((f, i) => (
         <li key={`${i}-${f.message}`} class={f.severity === '错误' ? 'finding-error' : 'finding-hint'}>
           <span class="finding-severity">{f.severity}</span> {f.message}
         </li>
       ))}
-      {empty ? (
-        <li class="finding-hint">
-          <span class="finding-severity">提示</span> {empty} 格未填写（按 0 计）
-        </li>
-      ) : null}
     </ul>
   );
 }

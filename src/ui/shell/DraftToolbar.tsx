@@ -1,8 +1,9 @@
 import type { Finding } from '../../report/rules.ts';
 import type { SaveStatus as Status } from '../../storage/autosave.ts';
 import { SaveStatus } from '../drafts/SaveStatus.tsx';
-import { SeverityBadge } from '../editor/FindingsPanel.tsx';
+import { reviewCounts } from '../editor/FindingsPanel.tsx';
 import type { Editor } from '../editor/useEditor.ts';
+import { ReviewBadge } from '../ReviewBadge.tsx';
 
 export type DraftPanel = 'history' | 'compare' | 'export' | 'print' | null;
 
@@ -22,13 +23,13 @@ export interface DraftToolbarProps {
   memoryOnly: boolean;
 }
 
-/** The editor's bar: 审核 badge, save status, file status, and every action on the open draft. */
+/** The editor's bar: 审核 state badge (有错误 / 待确认 / 审核通过), save status, file status, and every action on the open draft. */
 export function DraftToolbar(p: DraftToolbarProps) {
   const toggle = (panel: Exclude<DraftPanel, null>) => p.onPanel(p.panel === panel ? null : panel);
   const pressed = (panel: DraftPanel) => p.panel === panel;
   return (
     <div class="draft-toolbar">
-      <SeverityBadge findings={p.findings} />
+      <ReviewBadge counts={reviewCounts(p.editor.review)} live />
       {p.memoryOnly && p.status.state !== 'error' ? (
         <span class="save-status save-status-memory" role="status">
           只在内存中（未存入浏览器，关闭页面即丢失）

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import example from '../../../examples/gx-kjt-2021.json';
 import { cellDef } from '../../../src/report/cells.ts';
 import { reportSchema } from '../../../src/report/document.ts';
-import { setCells, setManualTotals, setNote, setSection } from '../../../src/report/edit.ts';
+import { confirmFinding, setCells, setManualTotals, setNote, setSection } from '../../../src/report/edit.ts';
+import { evaluate } from '../../../src/report/rules.ts';
 import { diffLines, diffReports, showCellValue } from '../../../src/ui/drafts/report-diff.ts';
 
 const sample = () => reportSchema().parse(example);
@@ -14,8 +15,24 @@ describe('diffReports', () => {
       cells: [],
       texts: [],
       notes: [],
+      confirmations: [],
       count: 0,
     });
+  });
+
+  it('lists confirmed 提示 added, re-worded and withdrawn, by what they confirm, with their 说明', () => {
+    const base = sample();
+    base.cells['t3.granted.natural'] = null;
+    const finding = evaluate(base).find((f) => f.ruleId === 'EMPTY')!;
+    const confirmed = confirmFinding(base, finding, '本年确无', new Date('2022-01-20T02:30:00Z'));
+    const reworded = confirmFinding(confirmed, finding, '经核实本年确无', new Date('2022-01-21T02:30:00Z'));
+    expect(diffReports(base, confirmed).confirmations).toEqual([
+      { key: 'EMPTY|t3', label: '已确认的提示 表三：未填写的格（按 0 计）', before: '', after: '本年确无' },
+    ]);
+    expect(diffReports(confirmed, reworded).confirmations.map((c) => [c.before, c.after])).toEqual([
+      ['本年确无', '经核实本年确无'],
+    ]);
+    expect(diffReports(reworded, base)).toMatchObject({ count: 1, confirmations: [{ after: '' }] });
   });
 
   it('names changed cells by official label, totals included', () => {

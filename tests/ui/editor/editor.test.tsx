@@ -6,7 +6,7 @@ import { MemoryDraftRepository } from '../../../src/storage/memory-repository.ts
 import { App, exampleReport } from '../../../src/ui/App.tsx';
 
 const cell = (id: string) => document.getElementById(`cell-${id}`) as HTMLInputElement;
-const badge = () => document.querySelector('.draft-toolbar .badge')!.textContent!.replace(/\s+/g, '');
+const badge = () => document.querySelector('.draft-toolbar .review-badge')!.textContent!.replace(/\s+/g, '');
 
 /** The real app on a memory repository, opened on a draft holding `report`. */
 async function renderApp(report: () => Report = exampleReport) {
@@ -28,14 +28,14 @@ function paste(target: HTMLElement, text: string) {
 describe('editor: typing and live checks', () => {
   it('the sample opens clean, and typing into table 3 updates the total and fires T3-A at once', async () => {
     const user = await renderApp();
-    expect(badge()).toBe('错误0/提示0');
+    expect(badge()).toBe('审核通过·错误0/提示0');
     await user.click(cell('t3.new.natural'));
     await user.keyboard('5');
     expect(cell('t3.new.natural').value).toBe('5');
     expect(cell('t3.new.total').value).toBe('6');
-    expect(badge()).toMatch(/^错误2\//);
+    expect(badge()).toMatch(/^有错误·错误2\//);
     expect(
-      screen.getAllByText(/自然人列：.*要使本列平衡，四、结转下年度继续办理 应为 3/).length,
+      screen.getAllByText(/自然人列：.*以下任一处改正都能使本列平衡.*四、结转下年度继续办理 为 3/).length,
     ).toBeGreaterThan(0);
     expect(cell('t3.new.natural').getAttribute('aria-invalid')).toBe('true');
     const description = document.getElementById(cell('t3.new.natural').getAttribute('aria-describedby')!);
@@ -58,7 +58,7 @@ describe('editor: typing and live checks', () => {
     await user.click(cell('t2.fees.amount'));
     await user.keyboard('４０６８.208');
     expect(cell('t2.fees.amount').value).toBe('4068.208');
-    expect(badge()).toBe('错误0/提示0');
+    expect(badge()).toBe('审核通过·错误0/提示0');
   });
 
   it('totals are read-only while automatic and editable by hand after the switch, then mismatches are 错误', async () => {
@@ -79,7 +79,7 @@ describe('editor: typing and live checks', () => {
     await user.keyboard('{Delete}');
     expect(cell('t4.cases.reviewUpheld').value).toBe('');
     expect(
-      screen.getByRole('button', { name: /1 格未填写（按 0 计），第一格：行政复议·结果维持/ }),
+      screen.getByRole('button', { name: /表四有 1 格未填写，按 0 计.*第一格：行政复议·结果维持/ }),
     ).toBeTruthy();
   });
 });
@@ -206,5 +206,79 @@ describe('editor: 审核结果 panel', () => {
     expect(screen.getByRole('button', { name: /144 格未填写/ })).toBeTruthy();
     expect(screen.getByRole('button', { name: /10 格未填写/ })).toBeTruthy();
     expect(screen.getByRole('button', { name: /12 格未填写/ })).toBeTruthy();
+  });
+});
+
+describe('editor: confirming 提示 (issue 15)', () => {
+  /** The sample with one blank cell in table 4: 待确认. */
+  const withBlank = () => {
+    const r = exampleReport();
+    r.cells['t4.cases.reviewOther'] = null;
+    return r;
+  };
+
+  it('shows the state, the message without its rule code (kept in the tooltip)', async () => {
+    await renderApp(withBlank);
+    expect(badge()).toBe('待确认·错误0/提示1');
+    const item = screen.getByRole('button', { name: /表四有 1 格未填写/ });
+    expect(item.textContent).not.toContain('EMPTY');
+    expect(item.getAttribute('title')).toBe('规则 EMPTY');
+  });
+
+  it('确认无误 asks for a 说明 (required), stores it, and Ctrl+Z / 撤销确认 take it back', async () => {
+    const user = await renderApp(withBlank);
+    await user.click(screen.getByRole('button', { name: '确认无误' }));
+    await user.click(screen.getByRole('button', { name: '确认无误' })); // submit with no 说明
+    expect(screen.getByRole('alert').textContent).toContain('请写明说明');
+    expect(badge()).toBe('待确认·错误0/提示1');
+    await user.type(screen.getByLabelText(/说明（必填）/), '本年确无其他结果的复议案件');
+    await user.click(screen.getByRole('button', { name: '确认无误' }));
+    expect(badge()).toBe('审核通过·错误0/提示0（已确认1）');
+    expect(screen.getByText(/已确认的提示（1 条/)).toBeTruthy();
+    expect(screen.getByText(/说明：本年确无其他结果的复议案件/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '撤销' }));
+    expect(badge()).toBe('待确认·错误0/提示1');
+    await user.click(screen.getByRole('button', { name: '重做' }));
+    expect(badge()).toBe('审核通过·错误0/提示0（已确认1）');
+    await user.click(screen.getByRole('button', { name: '撤销确认' }));
+    expect(badge()).toBe('待确认·错误0/提示1');
+  });
+
+  it('a confirmation lapses when the table changes, and the old 说明 is offered again', async () => {
+    const user = await renderApp(withBlank);
+    await user.click(screen.getByRole('button', { name: '确认无误' }));
+    await user.type(screen.getByLabelText(/说明（必填）/), '本年确无');
+    await user.click(screen.getByRole('button', { name: '确认无误' }));
+    await user.click(cell('t4.cases.reviewCorrected'));
+    await user.keyboard('{Delete}');
+    expect(badge()).toBe('待确认·错误0/提示1');
+    expect(screen.getByText(/原来的确认已失效.*原说明：本年确无/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '确认无误' }));
+    expect((screen.getByLabelText(/说明（必填）/) as HTMLTextAreaElement).value).toBe('本年确无');
+  });
+
+  it('空白格填 0 fills one table in one undo step, keeping a revision first', async () => {
+    const user = userEvent.setup();
+    const repository = new MemoryDraftRepository();
+    const r = withBlank();
+    r.cells['t4.cases.directOther'] = null;
+    r.cells['t2.rules.issued'] = null;
+    const draft = await repository.create(r);
+    location.hash = `#/draft/${draft.summary.id}`;
+    render(<App openRepository={async () => ({ repository, problem: null })} />);
+    await screen.findByRole('button', { name: '导出PDF' });
+    expect(badge()).toBe('待确认·错误0/提示2');
+    const fills = screen.getAllByRole('button', { name: '空白格填 0' });
+    await user.click(fills[1]!); // table 4's
+    expect(cell('t4.cases.reviewOther').value).toBe('0');
+    expect(cell('t4.cases.directOther').value).toBe('0');
+    expect(cell('t2.rules.issued').value).toBe('');
+    await waitFor(async () => {
+      const revisions = await repository.listRevisions(draft.summary.id);
+      expect(revisions.map((x) => x.reason)).toContain('fill-zero');
+    });
+    await user.click(screen.getByRole('button', { name: '撤销' }));
+    expect(cell('t4.cases.reviewOther').value).toBe('');
+    expect(cell('t4.cases.directOther').value).toBe('');
   });
 });

@@ -72,7 +72,7 @@ function setup(report: Report, intent: 'download' | 'print' = 'download') {
 describe('ExportDialog', () => {
   it('exports a clean report: no watermark warning, 审签单 passed on, progress, then a download', async () => {
     const { requests, user } = setup(exampleReport());
-    expect(screen.getByText(/审核没有错误，导出的是正式版本/)).toBeInTheDocument();
+    expect(screen.getByText(/审核通过，导出的是正式版本/)).toBeInTheDocument();
     await user.click(screen.getByLabelText('加在报告后'));
     await user.click(screen.getByRole('button', { name: '生成并下载' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('绘制第 1 页'));
@@ -88,6 +88,16 @@ describe('ExportDialog', () => {
     expect(screen.getByRole('alert').textContent).toContain('「草稿 · 审核未通过」水印');
     await user.click(screen.getByRole('button', { name: '生成并下载' }));
     await waitFor(() => expect(clicked).toEqual(['某局-2024年度政府信息公开工作年度报告-草稿.pdf']));
+  });
+
+  it('a report whose 提示 are not all confirmed is a 待确认 draft: said so, and the file named 草稿', async () => {
+    const report = exampleReport();
+    report.cells['t4.cases.reviewOther'] = null;
+    const { user } = setup(report);
+    expect(screen.getByRole('alert').textContent).toContain('还有 1 条提示未确认');
+    expect(screen.getByRole('alert').textContent).toContain('提示未确认」水印');
+    await user.click(screen.getByRole('button', { name: '生成并下载' }));
+    await waitFor(() => expect(clicked).toEqual(['自治区科技厅-2021年度政府信息公开工作年度报告-草稿.pdf']));
   });
 
   it('lists characters no font has, and exports them marked only when the clerk agrees', async () => {
