@@ -75,7 +75,8 @@ describe('Chromium 86 (the supported floor), single file from file://', () => {
   it('新建: typing in 表三 updates the total and the 审核 panel; a block paste fills a block', async () => {
     const { page } = app;
     await page.type('#field-agency', AGENCY);
-    await page.type('#field-year', '2021');
+    await page.click('#field-year', { clickCount: 3 });
+    await page.keyboard.type('2021');
     await page.click(cellSelector('t3.new.natural'));
     await page.keyboard.type('2');
     await page.keyboard.press('Enter');
@@ -200,6 +201,17 @@ describe('Chromium 86 (the supported floor), single file from file://', () => {
     await app.page.waitForSelector(cellSelector('t3.new.natural'));
     expect(await inputValue(app.page, cellSelector('t3.new.natural'))).toBe('2');
     expect(await inputValue(app.page, cellSelector('t3.partial.natural'))).toBe('1');
+    expect(app.errors).toEqual([]);
+  });
+
+  it('打开文件: the saved file opens again (read, checked and migrated in the page; Object.hasOwn polyfilled)', async () => {
+    const { page } = app;
+    await page.goto(singleFileUrl());
+    const saved = await waitForDownload(downloads, (n) => n.endsWith('.nianbao.json'));
+    const [chooser] = await Promise.all([page.waitForFileChooser(), clickButton(page, '打开文件')]);
+    await chooser.accept([join(downloads, saved)]);
+    await waitForText(page, '.doc-title', AGENCY);
+    expect(await inputValue(page, cellSelector('t3.new.natural'))).toBe('2');
     expect(app.errors).toEqual([]);
   });
 });
