@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
+import { browserGatePlugin } from './scripts/vite/browser-gate-plugin.ts';
 import { cspPlugin } from './scripts/vite/csp-plugin.ts';
 import { earlyStoragePlugin } from './scripts/vite/early-storage-plugin.ts';
 import { serviceWorkerPlugin } from './scripts/vite/service-worker-plugin.ts';
@@ -10,7 +11,7 @@ import { BUILD_TARGET, inlineFonts, workerOptions } from './scripts/vite/shared.
 // visit through dist/sw.js. The single HTML file is built by vite.singlefile.config.ts.
 export default defineConfig({
   base: './',
-  plugins: [preact(), serviceWorkerPlugin(), earlyStoragePlugin(), cspPlugin()],
+  plugins: [browserGatePlugin(), preact(), serviceWorkerPlugin(), earlyStoragePlugin(), cspPlugin()],
   build: {
     target: BUILD_TARGET,
     assetsInlineLimit: inlineFonts,

@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { asciiOnlyPlugin } from './scripts/vite/ascii-html.ts';
+import { browserGatePlugin } from './scripts/vite/browser-gate-plugin.ts';
 import { cspPlugin } from './scripts/vite/csp-plugin.ts';
 import { earlyStoragePlugin } from './scripts/vite/early-storage-plugin.ts';
 import { embedWorkerPlugin, startAppEarlyPlugin } from './scripts/vite/embed-worker-plugin.ts';
@@ -18,6 +19,7 @@ const singleFontUrls = fileURLToPath(new URL('./src/pdf/font-urls.single.ts', im
 // then make every byte ASCII (fast decoding), then the CSP hashes the final inline code.
 export default defineConfig({
   plugins: [
+    browserGatePlugin(),
     preact(),
     embedWorkerPlugin(),
     viteSingleFile({ outputFileName: SINGLE_FILE_NAME }),
