@@ -7,6 +7,7 @@ import { browserGatePlugin } from './scripts/vite/browser-gate-plugin.ts';
 import { cspPlugin } from './scripts/vite/csp-plugin.ts';
 import { earlyStoragePlugin } from './scripts/vite/early-storage-plugin.ts';
 import { embedWorkerPlugin, startAppEarlyPlugin } from './scripts/vite/embed-worker-plugin.ts';
+import { inlineFaviconPlugin } from './scripts/vite/favicon-plugin.ts';
 import { BUILD_TARGET, inlineFonts, SINGLE_FILE_NAME, workerOptions } from './scripts/vite/shared.ts';
 
 const singleWorker = fileURLToPath(new URL('./src/ui/export/create-pdf-worker.single.ts', import.meta.url));
@@ -25,6 +26,7 @@ export default defineConfig({
     viteSingleFile({ outputFileName: SINGLE_FILE_NAME }),
     startAppEarlyPlugin(),
     earlyStoragePlugin(),
+    inlineFaviconPlugin(),
     asciiOnlyPlugin(),
     cspPlugin(),
   ],

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cssCompat, describeFinding } from '../../scripts/floor/css-compat.ts';
 import { jsCompat, singleFileScripts } from '../../scripts/floor/js-compat.ts';
 import { inlineContents } from '../../scripts/vite/csp-plugin.ts';
-import { DIST, ensureBuilt, SINGLE_FILE } from './build-support.ts';
+import { DIST, ensureBuilt, ROOT, SINGLE_FILE } from './build-support.ts';
 
 const ASSETS = join(DIST, 'assets');
 const assets = (ext: string) => readdirSync(ASSETS).filter((f) => f.endsWith(ext));
@@ -78,5 +78,22 @@ describe('built output against the Chromium 86 floor', () => {
       { polyfilled: true },
     );
     expect(problems.join('\n')).toMatch(/ClassStaticBlocks|ArrayFindLast|findLast/);
+  });
+
+  it('public/: the favicon and the font licence served as they are, precached; the single file inlines the icon', () => {
+    for (const file of ['favicon.svg', 'licenses/OFL-1.1.txt'])
+      expect(readFileSync(join(DIST, file))).toEqual(readFileSync(join(ROOT, 'public', file)));
+    // The licence the About panel shows and the one served are the same text.
+    expect(read(join(ROOT, 'public/licenses/OFL-1.1.txt'))).toBe(read(join(ROOT, 'src/pdf/fonts/OFL.txt')));
+    expect(read(join(DIST, 'index.html'))).toContain(
+      '<link rel="icon" type="image/svg+xml" href="./favicon.svg" />',
+    );
+    const precache = /const PRECACHE = (\{.*?\});/.exec(read(join(DIST, 'sw.js')))?.[1];
+    expect(JSON.parse(precache!).files).toEqual(
+      expect.arrayContaining(['favicon.svg', 'licenses/OFL-1.1.txt']),
+    );
+    const single = read(SINGLE_FILE);
+    expect(single).toContain('<link rel="icon" type="image/svg+xml" href="data:image/svg+xml,%3Csvg');
+    expect(single).not.toContain('favicon.svg');
   });
 });
