@@ -34,7 +34,8 @@ export default defineConfig({
     // The PDF worker's code and the fonts come from the page itself (no file:// worker, nothing
     // fetched); the worker's code carries no font (the page posts them to it).
     alias: [
-      { find: /^\.\/create-pdf-worker\.ts$/, replacement: singleWorker },
+      // Whoever imports it (the export dialog, src/platform/print-font-fallback.ts).
+      { find: /^(?:\.{1,2}\/)+(?:[\w-]+\/)*create-pdf-worker\.ts$/, replacement: singleWorker },
       { find: /^\.\/font-urls\.ts$/, replacement: singleFontUrls },
     ],
   },
