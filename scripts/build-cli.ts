@@ -46,7 +46,8 @@ export async function buildCli(outDir = CLI_OUT): Promise<string> {
   // src/pdf/font-urls.ts names the fonts as new URL('./fonts/…', import.meta.url), which the SSR build
   // leaves as it is: put the fonts where the chunk holding that code will look.
   for (const file of readdirSync(outDir, { recursive: true, encoding: 'utf8' })) {
-    if (!file.endsWith('.js') || !readFileSync(join(outDir, file), 'utf8').includes('"./fonts/Noto')) continue;
+    if (!file.endsWith('.js') || !readFileSync(join(outDir, file), 'utf8').includes('"./fonts/Noto'))
+      continue;
     const fonts = join(outDir, dirname(file), 'fonts');
     mkdirSync(fonts, { recursive: true });
     for (const font of FONTS) copyFileSync(join(ROOT, 'src/pdf/fonts', font), join(fonts, font));
