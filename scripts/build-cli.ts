@@ -6,7 +6,8 @@
  * loaded only when run (src/cli/commands.ts), so `check` reads only what it needs. The PDF fonts are
  * copied next to the code (Vite's `new URL(…, import.meta.url)` handling).
  *
- * Run by `npm run build` and by `prepare` (so `npm install` in a fresh clone builds it).
+ * Run by `npm run build` and by `prepare`, so after `npm install` (or `npm ci`) in a clone
+ * `npx nianbao check report.json` works; `npm link` puts `nianbao` on the PATH.
  * Alone: node --import tsx scripts/build-cli.ts [outDir]
  */
 import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -7,7 +7,10 @@ import { messageOf } from './args.ts';
 import { type CliIo, type Command, EXIT } from './command.ts';
 import { COMMANDS } from './commands.ts';
 
-export const PROGRAM = 'npm run cli --';
+/** How the clerk started us: the built `nianbao` (dist-cli/nianbao.js, `npx nianbao`) or `npm run cli --`. */
+export const PROGRAM = /nianbao(\.js)?$/.test(globalThis.process?.argv?.[1] ?? '')
+  ? 'nianbao'
+  : 'npm run cli --';
 
 export interface MainOptions {
   /** Print stack traces of unexpected errors (env NIANBAO_DEBUG=1). */
