@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
+import { browserGatePlugin } from './scripts/vite/browser-gate-plugin.ts';
 import { cspPlugin } from './scripts/vite/csp-plugin.ts';
 import { earlyStoragePlugin } from './scripts/vite/early-storage-plugin.ts';
 import { serviceWorkerPlugin } from './scripts/vite/service-worker-plugin.ts';
@@ -12,7 +13,7 @@ export default defineConfig({
   base: './',
   // pdf.js's Chinese CMaps, carried inside the importer's file reader (src/import/files/cmaps.browser.ts).
   assetsInclude: ['**/*.bcmap'],
-  plugins: [preact(), serviceWorkerPlugin(), earlyStoragePlugin(), cspPlugin()],
+  plugins: [browserGatePlugin(), preact(), serviceWorkerPlugin(), earlyStoragePlugin(), cspPlugin()],
   build: {
     target: BUILD_TARGET,
     assetsInlineLimit: inlineFonts,

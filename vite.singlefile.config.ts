@@ -3,11 +3,13 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { asciiOnlyPlugin } from './scripts/vite/ascii-html.ts';
+import { browserGatePlugin } from './scripts/vite/browser-gate-plugin.ts';
 import { cspPlugin } from './scripts/vite/csp-plugin.ts';
 import { earlyStoragePlugin } from './scripts/vite/early-storage-plugin.ts';
 import { embedDocxWorkerPlugin } from './scripts/vite/embed-docx-worker-plugin.ts';
 import { embedReaderPlugin } from './scripts/vite/embed-reader-plugin.ts';
 import { embedWorkerPlugin, startAppEarlyPlugin } from './scripts/vite/embed-worker-plugin.ts';
+import { inlineFaviconPlugin } from './scripts/vite/favicon-plugin.ts';
 import { BUILD_TARGET, inlineFonts, SINGLE_FILE_NAME, workerOptions } from './scripts/vite/shared.ts';
 
 const singleWorker = fileURLToPath(new URL('./src/ui/export/create-pdf-worker.single.ts', import.meta.url));
@@ -26,6 +28,7 @@ const singleReader = fileURLToPath(
 // then make every byte ASCII (fast decoding), then the CSP hashes the final inline code.
 export default defineConfig({
   plugins: [
+    browserGatePlugin(),
     preact(),
     embedWorkerPlugin(),
     embedDocxWorkerPlugin(),
@@ -33,6 +36,7 @@ export default defineConfig({
     viteSingleFile({ outputFileName: SINGLE_FILE_NAME }),
     startAppEarlyPlugin(),
     earlyStoragePlugin(),
+    inlineFaviconPlugin(),
     asciiOnlyPlugin(),
     cspPlugin(),
   ],
@@ -40,7 +44,8 @@ export default defineConfig({
     // The PDF worker's code and the fonts come from the page itself (no file:// worker, nothing
     // fetched); the worker's code carries no font (the page posts them to it).
     alias: [
-      { find: /^\.\/create-pdf-worker\.ts$/, replacement: singleWorker },
+      // Whoever imports it (the export dialog, src/platform/print-font-fallback.ts).
+      { find: /^(?:\.{1,2}\/)+(?:[\w-]+\/)*create-pdf-worker\.ts$/, replacement: singleWorker },
       { find: /^\.\/font-urls\.ts$/, replacement: singleFontUrls },
       { find: /^\.\/create-docx-worker\.ts$/, replacement: singleDocxWorker },
       // The importer's file reader likewise (scripts/vite/embed-reader-plugin.ts).

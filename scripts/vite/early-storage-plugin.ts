@@ -23,9 +23,11 @@ export async function earlyOpenScript(): Promise<string> {
   return minifySync('early-open.js', program).code.trim();
 }
 
-/** Inserts the script after <meta charset>. */
+/** Inserts the script after <meta charset> (and after the browser gate, which must run first). */
 export function withEarlyOpen(html: string, script: string): string {
-  const charset = /<meta charset="[^"]*"\s*\/?>/i.exec(html);
+  const charset = /<meta charset="[^"]*"\s*\/?>(\s*<script data-browser-gate>[\s\S]*?<\/script>)?/i.exec(
+    html,
+  );
   if (!charset) throw new Error('index.html 缺少 <meta charset>');
   const at = charset.index + charset[0].length;
   return `${html.slice(0, at)}\n    <script>${script}</script>${html.slice(at)}`;

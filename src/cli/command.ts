@@ -7,6 +7,11 @@ export interface Command {
   help: string;
   /** Returns the process exit code. Writes through io, never directly to process.stdout. */
   run(args: string[], io: CliIo): Promise<number>;
+  /**
+   * A command registered lazily (src/cli/commands.ts) has an empty `help` and loads its module, with
+   * its libraries, only here: the command line starts without reading pdf-lib or parse5.
+   */
+  load?: () => Promise<Command>;
 }
 
 export interface CliIo {

@@ -2,11 +2,15 @@
  * The command line: picks a sub-command from the registry, answers --help, and turns any
  * unexpected exception into a Chinese message and exit code 2 (a stack trace only for developers).
  */
+import '../platform/zod-jitless.ts';
 import { messageOf } from './args.ts';
 import { type CliIo, type Command, EXIT } from './command.ts';
 import { COMMANDS } from './commands.ts';
 
-export const PROGRAM = 'npm run cli --';
+/** How the clerk started us: the built `nianbao` (dist-cli/nianbao.js, `npx nianbao`) or `npm run cli --`. */
+export const PROGRAM = /nianbao(\.js)?$/.test(globalThis.process?.argv?.[1] ?? '')
+  ? 'nianbao'
+  : 'npm run cli --';
 
 export interface MainOptions {
   /** Print stack traces of unexpected errors (env NIANBAO_DEBUG=1). */
@@ -57,11 +61,11 @@ export async function main(args: readonly string[], io: CliIo, options: MainOpti
     return EXIT.badInput;
   }
   const beforeEnd = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
-  if (helpFor || beforeEnd.some(isHelp)) {
-    io.out(command.help);
-    return EXIT.ok;
-  }
   try {
+    if (helpFor || beforeEnd.some(isHelp)) {
+      io.out((command.load ? await command.load() : command).help);
+      return EXIT.ok;
+    }
     return await command.run(rest, io);
   } catch (error) {
     io.err(

@@ -6,7 +6,7 @@
  * Exit code: 0 written; 1 written, but units with 错误 were counted or the combined tables have 错误;
  * 2 nothing written.
  */
-import { describeDuplicate } from '../aggregate/duplicates.ts';
+import { type DuplicateGroup, describeDuplicate, duplicateSubject } from '../aggregate/duplicates.ts';
 import { mapInOrder } from '../aggregate/in-order.ts';
 import { defaultSelection, readyUnits } from '../aggregate/selection.ts';
 import { sumUnits } from '../aggregate/sum.ts';
@@ -20,18 +20,50 @@ import { messageOf, type OptionSpec, parseCommandArgs } from './args.ts';
 import { type CliIo, type Command, EXIT } from './command.ts';
 import { refuseOverwrite } from './io-steps.ts';
 
+/** Beyond these, the duplicate notice counts instead of listing (1 000 paths on one line help nobody). */
+export const DUPLICATES_SHOWN = 3;
+export const DUPLICATE_GROUPS_SHOWN = 10;
+
 /** Options that decide which units count, shared by sum and csv. */
 export const SELECTION_OPTIONS: readonly OptionSpec[] = [
   { name: 'skip-errors' },
   { name: 'skip-unreadable' },
   { name: 'keep-duplicates' },
+  { name: 'list-duplicates' },
 ];
 
 export const SELECTION_HELP = [
   '  --skip-errors      不计入审核有错误的文件（默认计入，并逐个列出）',
   '  --skip-unreadable  跳过无法读取的文件继续汇总（默认：有文件无法读取时不生成，以免漏掉单位）',
   '  --keep-duplicates  同一机关、同一年度的多个文件全部计入（默认只计入保存时间最新的一份）',
+  `  --list-duplicates  逐个列出全部重复的文件（默认每组只举前 ${DUPLICATES_SHOWN} 个，最多列 ${DUPLICATE_GROUPS_SHOWN} 组）`,
 ];
+
+/**
+ * The duplicate notice, one line a group: every file when there are few (or --list-duplicates), else
+ * the count, the first few and the file counted, and where the full list is.
+ */
+export function duplicateLines(
+  groups: readonly { group: DuplicateGroup; names: string[]; kept: string }[],
+  options: Record<string, string | true>,
+): string[] {
+  const all = Boolean(options['list-duplicates']);
+  const rule = options['keep-duplicates']
+    ? '按 --keep-duplicates 全部计入。'
+    : (kept: string) => `只计入保存时间最新的 ${kept}（要全部计入请加 --keep-duplicates）。`;
+  const counted = (kept: string) => (typeof rule === 'string' ? rule : rule(kept));
+  const shown = all ? groups : groups.slice(0, DUPLICATE_GROUPS_SHOWN);
+  const lines = shown.map(({ group, names, kept }) =>
+    all || names.length <= DUPLICATES_SHOWN
+      ? `重复：${describeDuplicate(group, names)}；${counted(kept)}`
+      : `重复：${duplicateSubject(group)}共 ${names.length} 个文件（${names.slice(0, DUPLICATES_SHOWN).join('、')} 等）；${counted(kept)}`,
+  );
+  const cut = groups.length - shown.length;
+  const truncated = cut > 0 || (!all && groups.some((g) => g.names.length > DUPLICATES_SHOWN));
+  if (cut > 0) lines.push(`另有 ${cut} 组重复未列出（共 ${groups.length} 组）。`);
+  if (truncated) lines.push('要逐个列出全部重复的文件，请加 --list-duplicates 再运行一次。');
+  return lines;
+}
 
 /** Every file read and checked, in the order given; a file that cannot be read is a failed unit. */
 export function readUnits(paths: readonly string[], io: CliIo): Promise<Unit[]> {
@@ -65,16 +97,12 @@ export function selectUnits(units: readonly Unit[], options: Record<string, stri
   const ready = readyUnits(units);
   const { included, duplicates, supersededBy } = defaultSelection(units);
   const nameOf = new Map(units.map((u) => [u.key, u.name]));
-  for (const group of duplicates) {
-    const names = group.keys.map((k) => nameOf.get(k)!);
-    const kept = group.keys.find((k) => !supersededBy.has(k))!;
-    lines.push(
-      `重复：${describeDuplicate(group, names)}；` +
-        (options['keep-duplicates']
-          ? '按 --keep-duplicates 全部计入。'
-          : `只计入保存时间最新的 ${nameOf.get(kept)}（要全部计入请加 --keep-duplicates）。`),
-    );
-  }
+  const groups = duplicates.map((group) => ({
+    group,
+    names: group.keys.map((k) => nameOf.get(k)!),
+    kept: nameOf.get(group.keys.find((k) => !supersededBy.has(k))!)!,
+  }));
+  lines.push(...duplicateLines(groups, options));
   const skipErrors = Boolean(options['skip-errors']);
   for (const u of ready.filter((r) => r.errors > 0)) {
     const first = u.findings[0]!.message;

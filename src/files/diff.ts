@@ -4,7 +4,6 @@
  */
 import { cellDef, isCellId } from '../report/cells.ts';
 import type { Report } from '../report/document.ts';
-import { confirmationLabel } from '../report/review-state.ts';
 import { SECTIONS } from '../report/template.ts';
 import { labelOfReportPath, type Path } from './labels.ts';
 

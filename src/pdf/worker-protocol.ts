@@ -35,6 +35,20 @@ export interface PdfWorkerFonts {
   fonts: PdfFontBytes;
 }
 
+/**
+ * Asked by the page's print fallback (src/platform/print-font-fallback.ts) on a machine without the
+ * serif fonts the screen and Ctrl+P name: the bundled fonts, unpacked (null when they cannot be read).
+ */
+export interface UnpackedFontsRequest {
+  type: 'unpacked-fonts';
+  id: number;
+}
+export interface UnpackedFontsReply {
+  type: 'unpacked-fonts';
+  id: number;
+  fonts: PdfFontBytes | null;
+}
+
 export type PdfWorkerResponse =
   | { type: 'progress'; id: number; progress: ExportProgress }
   | { type: 'done'; id: number; pdf: Uint8Array }

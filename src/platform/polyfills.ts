@@ -5,8 +5,12 @@
  * (index.html loads this module first). Each follows the spec.
  */
 
+const ownProperty = Object.prototype.hasOwnProperty;
+
 export function hasOwn(object: object, key: PropertyKey): boolean {
-  return Object.hasOwn(Object(object), key);
+  // Not Object.hasOwn: once installed, this function IS Object.hasOwn and would call itself forever
+  // (on Chromium 86 every file open died of "Maximum call stack size exceeded").
+  return ownProperty.call(Object(object), key);
 }
 
 export function at<T>(this: ArrayLike<T>, index: number): T | undefined {

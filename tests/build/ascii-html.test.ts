@@ -16,7 +16,6 @@ const walk = (node: Node, visit: (n: Node) => void) => {
   visit(node);
   for (const child of node.childNodes ?? []) walk(child, visit);
 };
-const textOf = (node: Node) => (node.childNodes ?? []).map((c) => c.value ?? '').join('');
 
 describe('the single file in ASCII only', () => {
   it('JS: strings, templates, regular expressions (with u), identifiers and comments mean the same', () => {

@@ -23,6 +23,7 @@ const SOURCES = [
   'vite.config.ts',
   'vite.singlefile.config.ts',
   'scripts/vite',
+  'public',
   'package.json',
 ];
 
