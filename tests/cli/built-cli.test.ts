@@ -31,7 +31,7 @@ describe('dist-cli/nianbao.js', { timeout: 60_000 }, () => {
   it('check: the same answers and exit codes as npm run cli', () => {
     expect(nianbao('check', EXAMPLE)).toEqual({
       code: 0,
-      out: `${EXAMPLE} 《自治区科技厅2021年政府信息公开工作年度报告》：没有发现问题。\n`,
+      out: `${EXAMPLE} 《自治区科技厅2021年政府信息公开工作年度报告》：审核通过，没有发现问题。\n`,
       err: '',
     });
     const bad = nianbao('check', SUM_ERROR);

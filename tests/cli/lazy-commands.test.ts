@@ -8,8 +8,8 @@ import { memoryIo } from './memory-io.ts';
 describe('lazy commands', () => {
   const lazy = COMMANDS.filter((c) => c.load);
 
-  it('pdf and import-text load on use', () => {
-    expect(lazy.map((c) => c.name).sort()).toEqual(['import-text', 'pdf']);
+  it('pdf, docx and import-text load on use', () => {
+    expect(lazy.map((c) => c.name).sort()).toEqual(['docx', 'import-text', 'pdf']);
   });
 
   it('name and summary match the module’s own; --help prints the module’s help', async () => {
