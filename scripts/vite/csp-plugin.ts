@@ -14,15 +14,19 @@ const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'u
 
 /** The inline code of every element `tag` without a src attribute (the bytes the browser hashes). */
 export function inlineContents(html: string, tag: 'script' | 'style'): string[] {
-  const pattern = new RegExp(`<${tag}\\b([^>]*)>([\\s\\S]*?)</${tag}>`, 'gi');
+  // Both raw-text elements are matched in one left-to-right scan, as an HTML parser reads them: a
+  // "<style>" written inside a script's code (the web page export's template) is script text, not a
+  // style element.
+  const pattern = /<(script|style)\b([^>]*)>([\s\S]*?)<\/\1>/gi;
   const out: string[] = [];
   for (const match of html.matchAll(pattern)) {
-    const attributes = match[1] ?? '';
+    if (match[1]!.toLowerCase() !== tag) continue;
+    const attributes = match[2] ?? '';
     if (tag === 'script' && /\bsrc\s*=/.test(attributes)) continue;
     // Data blocks (type="application/json" …) are never run, so CSP does not look at them.
     const type = /\btype\s*=\s*"([^"]*)"/i.exec(attributes)?.[1];
     if (tag === 'script' && type && type !== 'module' && !/javascript/i.test(type)) continue;
-    out.push(match[2] ?? '');
+    out.push(match[3] ?? '');
   }
   return out;
 }

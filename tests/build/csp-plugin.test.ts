@@ -26,6 +26,12 @@ describe('inline code found for hashing', () => {
     expect(inlineContents(html, 'script')).toEqual(['run("中")', 'classic()']);
     expect(inlineContents(html, 'style')).toEqual(['p{color:red}']);
   });
+
+  it('reads a "<style>" written inside a script as script text, as a browser does', () => {
+    const html = page('<script>const page = `<style>${css}</style>`;</script><style>p{margin:0}</style>');
+    expect(inlineContents(html, 'style')).toEqual(['p{margin:0}']);
+    expect(inlineContents(html, 'script')).toEqual(['const page = `<style>${css}</style>`;']);
+  });
 });
 
 describe('the policy', () => {

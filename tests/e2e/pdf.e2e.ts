@@ -283,9 +283,9 @@ describe('PDF export in real Chromium', () => {
     await typeCell(page, 't3.granted.natural', '5');
     await expect.poll(badge, SLOW).toMatch(/错误 [1-9]/);
     const dialog = await openExportPanel(page, 'download');
-    expect(await dialog.getByRole('alert').innerText()).toContain(
-      '每一页都会带「草稿 · 审核未通过」水印，首页列出未解决的问题',
-    );
+    const warning = await dialog.getByRole('alert').innerText();
+    expect(warning).toContain('每一页都会带「草稿 · 审核未通过」水印');
+    expect(warning).toContain('首页列出未解决的问题');
     await dialog.screenshot({ path: `${OUT}/pdf-dialog-draft.png` });
     const draft = await download('draft');
     expect(draft.name).toBe(`${NAME}-草稿.pdf`);
