@@ -4,6 +4,7 @@
  * size → text encoding → JSON → is it ours, which version → migrate → validate everything → hash.
  */
 import type { Report } from '../report/document.ts';
+import { withTotals } from '../report/totals.ts';
 import { reportHash } from './canonical.ts';
 import { decodeFileBytes } from './decode.ts';
 import { draftFileSchema, MAX_FILE_BYTES } from './format.ts';
@@ -131,7 +132,8 @@ async function open(bytes: Uint8Array, name: string): Promise<OpenResult> {
   const hashWarning = HASH_WARNINGS[hashStatus];
   return {
     ok: true,
-    report: checked.data.report,
+    // Automatic totals recomputed as the report comes in: a stale 总计 in the file is never shown.
+    report: withTotals(checked.data.report),
     message: `已读取文件「${shownFileName(name)}」。`,
     warnings: [...decoded.warnings, ...migrated.notices, ...(hashWarning ? [hashWarning] : [])],
     hashMismatch: hashStatus === 'mismatch' || hashStatus === 'missing',

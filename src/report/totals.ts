@@ -6,12 +6,16 @@ import { CELLS, type CellDef } from './cells.ts';
 import type { Cells, Report } from './document.ts';
 
 const TOTALS: readonly CellDef[] = CELLS.filter((c) => c.isTotal);
+const TOTALS_BY_ID = new Set(TOTALS.map((c) => c.id));
 
-/** Sum of cells, empty counting as 0; amounts are rounded to 4 decimals to avoid 0.1 + 0.2 noise. */
+/**
+ * Sum of cells, empty counting as 0. Counts are integers and add up exactly (cell-input.ts bounds
+ * them far below 2^53); amounts are rounded to 4 decimals to avoid 0.1 + 0.2 noise.
+ */
 export function sumCells(cells: Cells, ids: readonly string[]): number {
   let sum = 0;
   for (const id of ids) sum += cells[id] ?? 0;
-  return Math.round(sum * 1e4) / 1e4;
+  return Number.isInteger(sum) ? sum : Math.round(sum * 1e4) / 1e4;
 }
 
 function computedValue(cells: Cells, total: CellDef): number {
@@ -31,7 +35,17 @@ export function computeTotals(cells: Cells): Cells {
   return next;
 }
 
-/** The report as it should be stored: totals computed unless the clerk types them by hand. */
+/**
+ * The report as it should be stored and shown: totals computed unless the clerk types them by hand
+ * (then a text typed into a total, report.invalidEntries, goes with its computed number). Applied to
+ * every report that enters the app or a command (file, stored draft, import), so every view agrees.
+ */
 export function withTotals(report: Report): Report {
-  return report.manualTotals ? report : { ...report, cells: computeTotals(report.cells) };
+  if (report.manualTotals) return report;
+  const cells = computeTotals(report.cells);
+  if (!Object.keys(report.invalidEntries).some((id) => TOTALS_BY_ID.has(id))) return { ...report, cells };
+  const invalidEntries = Object.fromEntries(
+    Object.entries(report.invalidEntries).filter(([id]) => !TOTALS_BY_ID.has(id)),
+  );
+  return { ...report, cells, invalidEntries };
 }

@@ -46,7 +46,7 @@ describe('block paste', () => {
     const plan = planPaste('1\t2\n3\tx', t3, 't3.granted.natural', blankReport().cells, false);
     expect(plan).toEqual({
       ok: false,
-      message: expect.stringContaining('第 2 行第 2 列（对应 三（二）部分公开·商业企业）不是数字：“x”'),
+      message: expect.stringContaining('第 2 行第 2 列（对应 三（二）部分公开·商业企业）的“x”不是数字'),
     });
   });
 

@@ -1,6 +1,14 @@
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import type { CellId } from '../../report/cells.ts';
-import { setCells, setManualTotals, setMeta, setNote, setSection, setYear } from '../../report/edit.ts';
+import {
+  setCells,
+  setInvalidEntry,
+  setManualTotals,
+  setMeta,
+  setNote,
+  setSection,
+  setYear,
+} from '../../report/edit.ts';
 import { reportTitle, SECTIONS, tableById } from '../../report/template.ts';
 import { type FindingIndex, indexFindings } from '../findings-index.ts';
 import { CellStatus } from './CellStatus.tsx';
@@ -41,6 +49,13 @@ export function Editor({ editor, onRiskyEdit, readOnly = false }: EditorProps) {
       if (mergeKey) setNotice(null);
     },
     [apply, onRiskyEdit],
+  );
+  const onInvalidEntry = useCallback(
+    (cell: CellId, text: string, mergeKey: string) => {
+      apply((r) => setInvalidEntry(r, cell, text), mergeKey);
+      setNotice(null);
+    },
+    [apply],
   );
   const onNotice = useCallback((message: string, tone: Notice['tone']) => setNotice({ message, tone }), []);
 
@@ -110,10 +125,12 @@ export function Editor({ editor, onRiskyEdit, readOnly = false }: EditorProps) {
                 <Grid
                   table={table}
                   cells={report.cells}
+                  entries={report.invalidEntries}
                   notes={report.notes}
                   manualTotals={report.manualTotals}
                   index={index}
                   onSetCells={onSetCells}
+                  onInvalidEntry={onInvalidEntry}
                   onNotice={onNotice}
                   onActiveCell={setActiveCell}
                 />
