@@ -119,7 +119,7 @@ describe('cellValueProblem: numbers from files, sums and the importer', () => {
     [0.1 + 0.2, 'amount', '超过 4 位小数'],
     [0.00001, 'amount', '超过 4 位小数'],
     [1e9, 'amount', '金额应小于'],
-    [450102199001011234, 'amount', '金额应小于'],
+    [Number('450102199001011234'), 'amount', '金额应小于'],
   ] as const)('%s in a %s cell → %s', (value, kind, problem) => {
     const found = cellValueProblem(value, kind);
     if (problem === null) expect(found).toBeNull();

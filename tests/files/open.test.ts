@@ -88,8 +88,16 @@ describe('openDraftFile: a cell holds what typing allows, or the file is refused
     ['t3.new.natural', '1000000000', '超出范围（件数最多 9 位数），文件中为 1000000000'],
     ['t3.new.natural', '1e305', '超出范围（件数最多 9 位数），文件中为 1e+305'],
     ['t2.fees.amount', '1e300', '超出范围（金额应小于 1000000000 万元），文件中为 1e+300'],
-    ['t2.fees.amount', '450102199001011234', '超出范围（金额应小于 1000000000 万元），文件中为 450102199001011260'],
-    ['t2.fees.amount', '0.30000000000000004', '超过 4 位小数（金额单位为万元，最多 4 位小数），文件中为 0.30000000000000004'],
+    [
+      't2.fees.amount',
+      '450102199001011234',
+      '超出范围（金额应小于 1000000000 万元），文件中为 450102199001011260',
+    ],
+    [
+      't2.fees.amount',
+      '0.30000000000000004',
+      '超过 4 位小数（金额单位为万元，最多 4 位小数），文件中为 0.30000000000000004',
+    ],
   ])('%s = %s is refused, naming the cell and the number', async (cell, literal, wording) => {
     const text = (
       await editedFile((f) => {
