@@ -117,6 +117,11 @@ export function describeIssue(issue: Issue): string {
   return boundedLine(`「${labelOfFilePath(issue.path)}」${wording(issue)}`);
 }
 
+/** An issue of a bare report (not inside a file's envelope), labelled like one in a file. */
+export function describeReportIssue(issue: Issue): string {
+  return describeIssue({ ...issue, path: ['report', ...issue.path] } as Issue);
+}
+
 export function boundedLine(line: string): string {
   if (line.length <= MAX_LINE_CHARS) return line;
   return `${line.slice(0, MAX_LINE_CHARS - 1).replace(/[\uD800-\uDBFF]$/, '')}…`;
