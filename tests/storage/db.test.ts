@@ -7,6 +7,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { blankReport } from '../../src/report/document.ts';
 import { countBySeverity, evaluate } from '../../src/report/rules.ts';
+import { withTotals } from '../../src/report/totals.ts';
 import { DB_NAME, DB_VERSION, type DraftRowV1, openDraftDb } from '../../src/storage/db.ts';
 import { StorageError } from '../../src/storage/errors.ts';
 import { IdbDraftRepository } from '../../src/storage/idb-repository.ts';
@@ -76,7 +77,8 @@ describe('schema upgrade v1 → v2', () => {
       ...countBySeverity(evaluate(sample)),
     });
     expect((await repo.get('gx-kjt-2021'))?.report).toEqual(sample);
-    expect((await repo.get('blank-2022'))?.report).toEqual(second);
+    // Automatic totals are recomputed as a draft is loaded (a blank report's empty totals become 0).
+    expect((await repo.get('blank-2022'))?.report).toEqual(withTotals(second));
   });
 
   it('repairs a damaged v1 record field by field instead of dropping it', async () => {
@@ -172,8 +174,9 @@ describe('failed opens', () => {
     const pending = openError(openDraftDb({ factory, timeoutMs: 5000 }));
     await vi.advanceTimersByTimeAsync(5000);
     const error = await pending;
-    expect(error.kind).toBe('unavailable');
+    expect(error.kind).toBe('timeout');
     expect(error.detail).toBe('打开浏览器存储超时');
+    expect(error.message).toMatch(/^浏览器存储（保存草稿的地方）一直没有响应/);
   });
 
   it('was upgraded by a newer version of the tool (VersionError)', async () => {

@@ -107,7 +107,9 @@ describe('OpenFileMessages', () => {
     const text = (await sampleDraft()).text.replace('"report": {', `"report": {${extra},`);
     expect(text.length).toBeGreaterThan(3_000_000);
     const box = await shown(bytes(text));
-    expect(box).toHaveTextContent('「报告内容」中有本工具不认识的项："k0"、"k1"、"k2"、"k3"、"k4" 等共 300000 项');
+    expect(box).toHaveTextContent(
+      '「报告内容」中有本工具不认识的项："k0"、"k1"、"k2"、"k3"、"k4" 等共 300000 项',
+    );
     expect(box.textContent!.length).toBeLessThan(400);
   });
 
