@@ -90,7 +90,7 @@ function wording(issue: Issue): string {
     case 'invalid_format':
       if (issue.format === 'date' || isDatePath(issue.path))
         return `应为日期（如 2021-12-31）或留空，${shown}`;
-      if (issue.format === 'datetime') return `应为日期时间（如 2022-01-15T08:30:00.000Z），${shown}`;
+      if (issue.format === 'datetime') return `应为保存时间（由本工具保存时写入，请勿手改），${shown}`;
       // Our own patterns carry Chinese messages (the SHA-256 check); zod's own never reach the clerk.
       return `${issue.format === 'regex' ? issue.message : '格式不正确'}，${shown}`;
     case 'invalid_value':
