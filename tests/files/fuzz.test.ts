@@ -85,9 +85,9 @@ const NUMBERISH: unknown[] = [
 ];
 
 const weirdValue = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom(...NUMBERISH) },
+  { weight: 30, arbitrary: fc.constantFrom(...NUMBERISH) },
   {
-    weight: 3,
+    weight: 25,
     arbitrary: fc.constantFrom<unknown>(
       'abc',
       null,
@@ -98,17 +98,18 @@ const weirdValue = fc.oneof(
       '\u0000\u001f\u2028',
       { __proto__: null, polluted: 1 },
       [[[[[[]]]]]],
-      'x'.repeat(300_000),
       '__DEEP__',
       '__DEEP_OBJECT__',
     ),
   },
-  { weight: 1, arbitrary: fc.constant<unknown>(MANY_KEYS) },
-  { weight: 3, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
+  // Huge values are costly to make; a few hundred of each in 10 000 files is plenty.
+  { weight: 2, arbitrary: fc.constantFrom<unknown>(MANY_KEYS, 'x'.repeat(300_000)) },
+  { weight: 30, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
 );
 const weirdKey = fc.oneof(
-  fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', '', 'y'.repeat(100_000)),
-  fc.string(),
+  { weight: 10, arbitrary: fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', '') },
+  { weight: 1, arbitrary: fc.constant('y'.repeat(100_000)) },
+  { weight: 10, arbitrary: fc.string() },
 );
 const VERSIONS: unknown[] = [0, 1, 2, 3, 99, -1, 1.5, '1', null, 1e308, '__HUGE_NUMBER__'];
 
@@ -337,32 +338,40 @@ const latinWords = (text: string) =>
     .replace(/\d+(?:\.\d+)?(?:e[+-]?\d+)?/gi, '')
     .match(/[A-Za-z][A-Za-z0-9]*/g) ?? [];
 
-function checkRefusal(message: string, details: readonly string[]) {
-  expect(message).toMatch(CHINESE);
-  expect(message.length).toBeLessThanOrEqual(MAX_MESSAGE);
-  expect(details.length).toBeLessThanOrEqual(21);
+/** What is wrong with a refusal, or [] (one expect per file: vitest's expect is slow in a loop). */
+function refusalFaults(message: string, details: readonly string[]): string[] {
+  const faults: string[] = [];
+  if (!CHINESE.test(message)) faults.push(`not Chinese: ${message}`);
+  if (message.length > MAX_MESSAGE) faults.push(`message of ${message.length} characters`);
+  if (details.length > 21) faults.push(`${details.length} lines`);
   for (const line of [message, ...details]) {
-    expect(unquoted(line)).not.toMatch(LEAKED);
-    for (const word of latinWords(line)) expect(ALLOWED_WORDS, `${word} in ${line}`).toContain(word);
+    if (LEAKED.test(unquoted(line))) faults.push(`leaked: ${line}`);
+    for (const word of latinWords(line)) if (!ALLOWED_WORDS.has(word)) faults.push(`${word} in ${line}`);
   }
   for (const line of details) {
-    expect(line).toMatch(/^「.+」|^……另有/);
-    expect(line.length).toBeLessThanOrEqual(MAX_DETAIL);
+    if (!/^「.+」|^……另有/.test(line)) faults.push(`unlabelled: ${line}`);
+    if (line.length > MAX_DETAIL) faults.push(`line of ${line.length} characters`);
   }
+  return faults;
 }
 
 const FIXED_SAVED_AT = new Date('2022-01-15T08:30:00.000Z');
-/** PDF layouts per kind of result: a layout takes ~60 ms, so a sample of each kind is laid out. */
-const LAYOUTS_PER_OUTCOME = 12;
+/** A PDF layout takes ~60 ms: the first distinct accepted reports are laid out, not all of them. */
+const MAX_LAYOUTS = 60;
+
+/** Reports already checked (many accepted files hold the same report: re-encoded, hash fixed …). */
+const checked = new Set<string>();
 
 /** An accepted report works everywhere a report goes. */
-async function checkUsable(report: Report, layout: boolean) {
+async function checkUsable(report: Report) {
   // Saved again: into a file that opens as the same report, and into the browser's store.
   const saved = await serializeDraft(report, { now: FIXED_SAVED_AT });
+  if (checked.has(saved.canonical)) return;
+  checked.add(saved.canonical);
   const again = await openDraftFile(saved.bytes, 'again.nianbao.json');
   expect(again.ok && again.hashStatus).toBe('verified');
-  if (again.ok) expect(again.report).toEqual(report);
-  expect(storableReport(report, report.id)).toEqual(report);
+  expect(again.ok && canonicalJson(again.report)).toBe(saved.canonical);
+  expect(canonicalJson(storableReport(report, report.id))).toBe(saved.canonical);
   expect(Number.isFinite(contentFacts(report).size)).toBe(true);
   // Summed: the 汇总 of it alone is itself a valid report, and its CSV holds only finite numbers.
   const sum = sumUnits([report]);
@@ -371,18 +380,21 @@ async function checkUsable(report: Report, layout: boolean) {
   const csv = unitsToCsv([readyUnit({ key: 'k', origin: 'file', name: 'f' }, report)], { total: sum });
   expect(csv).not.toMatch(/Infinity|NaN/);
   // Shown: every number finite, every finding worded, tables and 同比 computable.
+  const faults: string[] = [];
   for (const id of CELL_IDS) {
     const v = report.cells[id];
-    expect(v === null || Number.isFinite(v)).toBe(true);
+    if (v !== null && !Number.isFinite(v)) faults.push(`${id} = ${v}`);
   }
   // Messages quote typed text («填写的“Infinity”»); what they say themselves holds no such word.
   for (const finding of evaluate(report))
-    expect(finding.message.replace(/“[^”]*”/g, '')).not.toMatch(/Infinity|NaN|undefined/);
-  expect(reportToTsv(report, { headers: true })).not.toMatch(/Infinity|NaN/);
+    if (/Infinity|NaN|undefined/.test(finding.message.replace(/“[^”]*”/g, ''))) faults.push(finding.message);
   for (const row of cellChanges(report)) {
-    for (const n of [row.change, row.changeRatio]) expect(n === null || Number.isFinite(n)).toBe(true);
+    for (const n of [row.change, row.changeRatio])
+      if (n !== null && !Number.isFinite(n)) faults.push(row.label);
   }
-  if (layout) {
+  if (/Infinity|NaN/.test(reportToTsv(report, { headers: true }))) faults.push('tables');
+  expect(faults).toEqual([]);
+  if (checked.size <= MAX_LAYOUTS) {
     const { pages } = prepareDocument(report, {
       fonts: bundledFonts(),
       fingerprint: 'fuzz',
@@ -415,21 +427,20 @@ describe('fuzz: importDraftFile', () => {
               : result.status === 'opened'
                 ? `opened:${result.mode}`
                 : result.status;
-          const seen = (counts.get(key) ?? 0) + 1;
-          counts.set(key, seen);
+          counts.set(key, (counts.get(key) ?? 0) + 1);
 
           expect(result.message).toMatch(CHINESE);
           expect(unquoted(result.message)).not.toMatch(LEAKED);
           if (result.status === 'rejected') {
             expect(store.get).not.toHaveBeenCalled();
             expect(store.put).not.toHaveBeenCalled();
-            checkRefusal(result.message, result.details);
+            expect(refusalFaults(result.message, result.details)).toEqual([]);
           } else if (result.status === 'opened') {
             expect(store.put.mock.calls.length).toBeLessThanOrEqual(1);
             for (const [stored] of store.put.mock.calls)
               expect(reportSchema().safeParse(stored).success).toBe(true);
             for (const warning of result.warnings) expect(warning).toMatch(CHINESE);
-            await checkUsable(result.report, seen <= LAYOUTS_PER_OUTCOME);
+            await checkUsable(result.report);
           } else {
             expect(store.put).not.toHaveBeenCalled();
           }
@@ -438,7 +449,8 @@ describe('fuzz: importDraftFile', () => {
       { numRuns: RUNS, seed: SEED, timeout: 10_000 },
     );
     expect(Object.prototype).not.toHaveProperty('polluted');
-    if (process.env.FUZZ_REPORT) console.log(Object.fromEntries([...counts].sort()));
+    if (process.env.FUZZ_REPORT)
+      console.log(Object.fromEntries([...counts].sort()), checked.size, 'distinct');
     // The fuzz really reached every outcome, not only the first check.
     for (const outcome of [
       'rejected:encoding',
