@@ -6,7 +6,6 @@ import { z } from 'zod';
 import { cellValueProblem } from './cell-input.ts';
 import { CELL_IDS, CELLS, type CellDef, type CellId } from './cells.ts';
 import { SECTIONS, type TextSectionKey } from './template.ts';
-import { computeTotals } from './totals.ts';
 
 /** Version of the document schema. Bump it with a migration in src/files when the shape changes. */
 export const REPORT_FORMAT_VERSION = 2;
@@ -175,8 +174,7 @@ export function blankReport(options: { agency?: string; year?: number; id?: stri
     contact: { address: '', postcode: '', phone: '', email: '', website: '' },
     preamble: '',
     sections: { overview: '', problems: '', other: '' },
-    // Totals are automatic: a blank report holds them as every report that enters the app does.
-    cells: computeTotals(blankCells()),
+    cells: blankCells(),
     notes: {},
     manualTotals: false,
     lastYear: null,

@@ -18,11 +18,16 @@ export function sumCells(cells: Cells, ids: readonly string[]): number {
   return Number.isInteger(sum) ? sum : Math.round(sum * 1e4) / 1e4;
 }
 
-function computedValue(cells: Cells, total: CellDef): number {
+/**
+ * A total is empty while every part of it is (a blank table shows blank totals, and a blank report
+ * is already as automatic totals make it); otherwise the sum, empty parts counting as 0.
+ */
+function computedValue(cells: Cells, total: CellDef): number | null {
   // A grand total (三（七）总计·总计) is both a row and a column total; summing the leaves of its row
   // after that row's leaves are themselves computed gives the same result either way.
-  if (total.sumOfColumns) return sumCells(cells, total.sumOfColumns);
-  return sumCells(cells, total.sumOfRows!);
+  const parts = total.sumOfColumns ?? total.sumOfRows!;
+  if (parts.every((id) => cells[id] === null || cells[id] === undefined)) return null;
+  return sumCells(cells, parts);
 }
 
 /** The cells with every total recomputed. Column totals first, so a grand total sees them. */

@@ -10,7 +10,7 @@ describe('invalid entries (typed text that is not a value)', () => {
   it('empty the cell, keep the text, and are an 错误 of their own (not also 未填写)', () => {
     const r = setInvalidEntry(base(), 't3.new.natural', '1.5');
     expect(r.cells['t3.new.natural']).toBeNull();
-    expect(r.cells['t3.new.total']).toBe(0);
+    expect(r.cells['t3.new.total']).toBeNull(); // every part of it is empty now
     expect(r.invalidEntries).toEqual({ 't3.new.natural': '1.5' });
     const mine = evaluate(r).filter((f) => f.cells.includes('t3.new.natural') && f.cells.length === 1);
     expect(mine.map((f) => [f.ruleId, f.severity])).toEqual([['INPUT', '错误']]);
