@@ -50,6 +50,29 @@ describe('block paste', () => {
     });
   });
 
+  it('refuses what typing refuses, quoting it short: 309 nines, 16 digits in 收费金额, 1.5 件', () => {
+    const nines = planPaste('9'.repeat(309), t3, 't3.new.natural', blankReport().cells, false);
+    expect(nines).toEqual({
+      ok: false,
+      message: expect.stringContaining(`的“${'9'.repeat(20)}…”超出范围（件数最多 9 位数）`),
+    });
+    const fee = planPaste('4501021990010112', t2, 't2.fees.amount', blankReport().cells, false);
+    expect(fee.ok || fee.message).toContain('超出范围（金额应小于 1000000000 万元）');
+    const half = planPaste('1.5', t3, 't3.new.natural', blankReport().cells, false);
+    expect(half.ok || half.message).toContain('的“1.5”不是整数');
+  });
+
+  it('refuses a paste far larger than any table at once, without reading it', () => {
+    const huge = '1\t'.repeat(200_000);
+    expect(planPaste(huge, t3, 't3.new.natural', blankReport().cells, false)).toEqual({
+      ok: false,
+      message: expect.stringContaining('剪贴板里的内容过长'),
+    });
+    // Many short lines just under the limit: told it runs off the table, no stack overflow.
+    const lines = '1\n'.repeat(49_000);
+    expect(planPaste(lines, t3, 't3.new.natural', blankReport().cells, false)).toMatchObject({ ok: false });
+  });
+
   it('rejects a block running past the last row or column', () => {
     expect(planPaste('1\n2', t3, 't3.carriedOut.natural', blankReport().cells, false).ok).toBe(false);
     expect(planPaste('1\t2', t2, 't2.license.decisions', blankReport().cells, false).ok).toBe(false);
