@@ -13,7 +13,8 @@
  *   for the same year; a cell is kept only when every unit gives a number for it, else it is left out.
  *   Summing a baseline that some units lack would raise false 提示 in the combined report.
  */
-import { CELLS, type CellId } from '../report/cells.ts';
+import { cellValueProblem } from '../report/cell-input.ts';
+import { CELLS, type CellId, cellDef } from '../report/cells.ts';
 import { blankReport, type Cells, periodOfYear, type Report } from '../report/document.ts';
 import { computeTotals } from '../report/totals.ts';
 import { yearSummary } from './selection.ts';
@@ -21,7 +22,8 @@ import { yearSummary } from './selection.ts';
 const LEAVES: readonly CellId[] = CELLS.filter((c) => !c.isTotal).map((c) => c.id);
 const ALL: readonly CellId[] = CELLS.map((c) => c.id);
 
-const round = (n: number) => Math.round(n * 1e4) / 1e4;
+/** Counts add up exactly; amounts are rounded to 4 decimals (float noise). */
+const round = (n: number) => (Number.isInteger(n) ? n : Math.round(n * 1e4) / 1e4);
 
 export interface SumOptions {
   /** Indexes (into reports) of the units not to count. */
@@ -84,4 +86,26 @@ export function sumUnits(reports: readonly Report[], options: SumOptions = {}): 
     manualTotals: false,
     lastYear: sumLastYear(counted),
   };
+}
+
+/** How many cells are named before 「等」 in beyondLimits. */
+const MAX_NAMED = 3;
+
+/**
+ * Cells of a combined report beyond what a cell may hold (cell-input.ts), said in Chinese, or null.
+ * Only a 汇总 of very many very large reports gets there; such a report could not be saved or opened
+ * again, so it is not made. Sums of valid reports are always finite, so this is about bounds only.
+ */
+export function beyondLimits(report: Report): string | null {
+  const found: string[] = [];
+  const check = (id: CellId, v: number | null | undefined, where: string) => {
+    const def = cellDef(id);
+    if (typeof v === 'number' && cellValueProblem(v, def.kind, def.isTotal) !== null)
+      found.push(`${where}${def.label}（${v}）`);
+  };
+  for (const id of ALL) check(id, report.cells[id], '');
+  for (const id of ALL) check(id, report.lastYear?.cells[id], '上年数据·');
+  if (found.length === 0) return null;
+  const named = found.slice(0, MAX_NAMED).join('、');
+  return `汇总后有 ${found.length} 格的数字超出本工具能记录的范围（件数每格最多 9 位数、合计最多 12 位数，金额应小于 1000000000 万元）：${named}${found.length > MAX_NAMED ? ' 等' : ''}。请核对计入的单位是否有误。`;
 }

@@ -8,7 +8,7 @@
  * overwritten: a number the clerk typed is never changed behind their back.
  */
 import { type CellId, cellDef } from '../report/cells.ts';
-import { blankReport, type Report, reportSchema } from '../report/document.ts';
+import { blankReport, type Report } from '../report/document.ts';
 import { formatNumber } from '../report/rules.ts';
 import { TABLES } from '../report/template.ts';
 import { computeTotals } from '../report/totals.ts';
@@ -16,9 +16,12 @@ import { TSV_ROWS, type TsvRow, tsvToCells } from '../report/tsv.ts';
 import { messageOf, parseCommandArgs } from './args.ts';
 import { type Command, EXIT } from './command.ts';
 import { readInput, refuseOverwrite } from './io-steps.ts';
+import { checkedReport } from './read-report.ts';
 
 /** Mismatches listed before 「……」. */
 const MAX_LISTED = 6;
+/** Unreadable lines listed before 「……」: enough to see the pattern, never pages of them. */
+const MAX_PROBLEMS = 20;
 
 export interface TotalMismatch {
   cell: CellId;
@@ -146,12 +149,9 @@ export const fromTablesCommand: Command = {
     if (!bytes) return EXIT.badInput;
     const { cells, problems } = tsvToCells(decodeTextFile(bytes));
     if (problems.length > 0) {
-      io.err(
-        [
-          `${file}：有 ${problems.length} 处读不懂，未生成年报文件。`,
-          ...problems.map((p) => `  ${p.message}`),
-        ].join('\n'),
-      );
+      const listed = problems.slice(0, MAX_PROBLEMS).map((p) => `  ${p.message}`);
+      if (problems.length > MAX_PROBLEMS) listed.push(`  ……另有 ${problems.length - MAX_PROBLEMS} 处`);
+      io.err([`${file}：有 ${problems.length} 处读不懂，未生成年报文件。`, ...listed].join('\n'));
       return EXIT.badInput;
     }
 
@@ -160,7 +160,12 @@ export const fromTablesCommand: Command = {
       ...(typeof agency === 'string' ? { agency } : {}),
     });
     const { report, mismatches } = reportWithTableCells(base, cells);
-    const json = JSON.stringify(reportSchema().parse(report), null, 2);
+    const checked = checkedReport(report);
+    if (!checked.ok) {
+      io.err(`${file}：${checked.message}`);
+      return EXIT.badInput;
+    }
+    const json = JSON.stringify(checked.report, null, 2);
     const missing = TSV_ROWS.filter((row) => !(row.cells[0]! in cells));
     if (missing.length > 0)
       io.err(`注意：${missing.length} 行没有读到，保持空白：${describeMissing(missing)}。`);

@@ -4,8 +4,9 @@
  * every command accepts and refuses exactly what the app does, with the same reasons.
  */
 import { openReportFile } from '../aggregate/open-file.ts';
+import { describeReportIssue, ZH_PARSE_OPTIONS } from '../files/issues.ts';
 import type { HashStatus } from '../files/open.ts';
-import type { Report } from '../report/document.ts';
+import { type Report, reportSchema } from '../report/document.ts';
 
 export type ReadReportResult =
   | {
@@ -40,4 +41,20 @@ export async function readReportFile(bytes: Uint8Array, name: string): Promise<R
     ok: false,
     message: [opened.reason + spreadsheet, ...opened.details.map((d) => `  - ${d}`)].join('\n'),
   };
+}
+
+/** Problems listed before 「……」 in checkedReport's message. */
+const MAX_LISTED = 10;
+
+/**
+ * A report a command made (from-tables, sum) checked against the schema before it is written, so a
+ * command never writes what the tool would refuse to open; the reasons in Chinese, as for a file.
+ */
+export function checkedReport(report: Report): { ok: true; report: Report } | { ok: false; message: string } {
+  const checked = reportSchema().safeParse(report, ZH_PARSE_OPTIONS);
+  if (checked.success) return { ok: true, report: checked.data };
+  const lines = checked.error.issues.map(describeReportIssue);
+  const listed = lines.slice(0, MAX_LISTED).map((l) => `  - ${l}`);
+  if (lines.length > MAX_LISTED) listed.push(`  ……另有 ${lines.length - MAX_LISTED} 处`);
+  return { ok: false, message: ['生成的报告有内容不符合格式，未写入：', ...listed].join('\n') };
 }

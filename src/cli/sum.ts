@@ -9,16 +9,17 @@
 import { type DuplicateGroup, describeDuplicate, duplicateSubject } from '../aggregate/duplicates.ts';
 import { mapInOrder } from '../aggregate/in-order.ts';
 import { defaultSelection, readyUnits } from '../aggregate/selection.ts';
-import { sumUnits } from '../aggregate/sum.ts';
+import { beyondLimits, sumUnits } from '../aggregate/sum.ts';
 import { failedUnit, loadUnit, type ReadyUnit, type Unit } from '../aggregate/units.ts';
 import { FILE_EXTENSION } from '../files/format.ts';
 import { serializeDraft } from '../files/serialize.ts';
-import { type Report, reportSchema } from '../report/document.ts';
+import type { Report } from '../report/document.ts';
 import { countBySeverity, evaluate } from '../report/rules.ts';
 import { reportTitle } from '../report/template.ts';
 import { messageOf, type OptionSpec, parseCommandArgs } from './args.ts';
 import { type CliIo, type Command, EXIT } from './command.ts';
 import { refuseOverwrite } from './io-steps.ts';
+import { checkedReport } from './read-report.ts';
 
 /** Beyond these, the duplicate notice counts instead of listing (1 000 paths on one line help nobody). */
 export const DUPLICATES_SHOWN = 3;
@@ -139,7 +140,7 @@ export function countedText(units: readonly Unit[], counted: readonly ReadyUnit[
 /** The combined report as the file to write: a draft file for *.nianbao.json, else report JSON. */
 async function fileText(report: Report, output: string | undefined): Promise<string> {
   if (output?.endsWith(FILE_EXTENSION)) return (await serializeDraft(report)).text;
-  return `${JSON.stringify(reportSchema().parse(report), null, 2)}\n`;
+  return `${JSON.stringify(report, null, 2)}\n`;
 }
 
 export const sumCommand: Command = {
@@ -202,7 +203,17 @@ export const sumCommand: Command = {
       counted.map((u) => u.report),
       typeof agency === 'string' ? { agency } : {},
     );
-    const text = await fileText(report, target);
+    const beyond = beyondLimits(report);
+    if (beyond) {
+      io.err(`${beyond}未生成。`);
+      return EXIT.badInput;
+    }
+    const checked = checkedReport(report);
+    if (!checked.ok) {
+      io.err(checked.message);
+      return EXIT.badInput;
+    }
+    const text = await fileText(checked.report, target);
     if (target) {
       try {
         await io.writeFile(target, text);

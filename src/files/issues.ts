@@ -6,8 +6,9 @@
  */
 import type { z } from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.js';
-import { cellDef, isCellId } from '../report/cells.ts';
-import { labelOfFilePath, type Path } from './labels.ts';
+import { cellRequirement } from '../report/cell-input.ts';
+import { type CellDef, cellDef, isCellId } from '../report/cells.ts';
+import { labelOfFilePath, type Path, shownKey } from './labels.ts';
 
 export type Issue = z.core.$ZodIssue;
 
@@ -43,30 +44,33 @@ const EXPECTED: Record<string, string> = {
   null: 'null',
 };
 
-/** Cells and last year's cells: the expectation follows the cell's kind (件 or 万元). */
-function cellExpectation(path: Path): string | null {
+/** The cell a path names (this year's or last year's), or null. */
+function cellAt(path: Path): CellDef | null {
   const inReport = path[0] === 'report' ? path.slice(1) : path;
-  const id =
-    inReport[0] === 'cells'
-      ? inReport[1]
-      : inReport[0] === 'lastYear' && inReport[1] === 'cells'
-        ? inReport[2]
-        : undefined;
-  if (typeof id !== 'string' || !isCellId(id) || inReport.length > (inReport[0] === 'cells' ? 2 : 3))
-    return null;
-  return cellDef(id).kind === 'amount' ? '应为数字（单位：万元）或留空' : '应为非负整数或留空';
+  const [top, second, third] = inReport;
+  const id = top === 'cells' ? second : top === 'lastYear' && second === 'cells' ? third : undefined;
+  if (typeof id !== 'string' || !isCellId(id) || inReport.length > (top === 'cells' ? 2 : 3)) return null;
+  return cellDef(id);
 }
 
 const isDatePath = (path: Path) => path.includes('period');
+
+/** Keys named in a message: the first few, each shortened, then how many there are in all. */
+const MAX_KEYS_SHOWN = 5;
+
+function keyList(keys: readonly PropertyKey[]): string {
+  const shown = keys.slice(0, MAX_KEYS_SHOWN).map(shownKey).join('、');
+  return keys.length > MAX_KEYS_SHOWN ? `${shown} 等共 ${keys.length} 项` : shown;
+}
 
 function wording(issue: Issue): string {
   const shown = `文件中为 ${showFileValue(issue.input)}`;
   switch (issue.code) {
     case 'invalid_type': {
       if (issue.input === undefined) return '缺失（文件中没有这一项）';
-      const cell = cellExpectation(issue.path);
-      if (cell) return `${cell}，${shown}`;
-      const expected = EXPECTED[issue.expected] ?? issue.expected;
+      const cell = cellAt(issue.path);
+      if (cell) return `应为 ${cellRequirement(cell.kind, cell.isTotal)}或留空，${shown}`;
+      const expected = EXPECTED[issue.expected] ?? '其他内容';
       return `应为${expected}，${shown}`;
     }
     case 'too_big':
@@ -75,33 +79,52 @@ function wording(issue: Issue): string {
         return `过长：最多 ${issue.maximum} 个字符${length === null ? '' : `，文件中有 ${length} 个`}`;
       }
       if (issue.origin === 'array') return `项数过多：最多 ${issue.maximum} 项`;
-      return `不能大于 ${issue.maximum}，${shown}`;
+      if (issue.origin === 'number') return `不能大于 ${issue.maximum}，${shown}`;
+      return `过大，${shown}`;
     case 'too_small':
       if (issue.origin === 'string')
         return Number(issue.minimum) === 1 ? '不能为空' : `至少 ${issue.minimum} 个字符`;
       if (issue.origin === 'array') return `至少 ${issue.minimum} 项`;
-      return `不能小于 ${issue.minimum}，${shown}`;
+      if (issue.origin === 'number') return `不能小于 ${issue.minimum}，${shown}`;
+      return `过小，${shown}`;
     case 'invalid_format':
       if (issue.format === 'date' || isDatePath(issue.path))
         return `应为日期（如 2021-12-31）或留空，${shown}`;
-      if (issue.format === 'datetime') return `应为日期时间（如 2022-01-15T08:30:00.000Z），${shown}`;
-      return `${issue.message}，${shown}`;
+      if (issue.format === 'datetime') return `应为保存时间（由本工具保存时写入，请勿手改），${shown}`;
+      // Our own patterns carry Chinese messages (the SHA-256 check); zod's own never reach the clerk.
+      return `${issue.format === 'regex' ? issue.message : '格式不正确'}，${shown}`;
     case 'invalid_value':
       if (issue.values.length === 1) return `应为 ${showFileValue(issue.values[0])}，${shown}`;
-      return `应为以下之一：${issue.values.map(showFileValue).join('、')}，${shown}`;
+      return `应为以下之一：${issue.values.slice(0, MAX_KEYS_SHOWN).map(showFileValue).join('、')}${issue.values.length > MAX_KEYS_SHOWN ? ' 等' : ''}，${shown}`;
     case 'unrecognized_keys':
-      return `中有本工具不认识的项：${issue.keys.map((k) => JSON.stringify(k)).join('、')}`;
+      return `中有本工具不认识的项：${keyList(issue.keys)}`;
     case 'invalid_union':
       if (isDatePath(issue.path)) return `应为日期（如 2021-12-31）或留空，${shown}`;
+      return `不符合草稿格式，${shown}`;
+    case 'custom':
+      // Our own refinements (cell values, invalid entries beside a number): Chinese, with the value.
       return `${issue.message}，${shown}`;
     default:
-      return `${issue.message}，${shown}`;
+      return `不符合草稿格式，${shown}`;
   }
 }
 
-/** 「label」wording — one line per issue. */
+/** Longest line of a refusal: a message names the place and the problem, never pages of content. */
+export const MAX_LINE_CHARS = 300;
+
+/** 「label」wording — one line per issue, at most MAX_LINE_CHARS characters. */
 export function describeIssue(issue: Issue): string {
-  return `「${labelOfFilePath(issue.path)}」${wording(issue)}`;
+  return boundedLine(`「${labelOfFilePath(issue.path)}」${wording(issue)}`);
+}
+
+/** An issue of a bare report (not inside a file's envelope), labelled like one in a file. */
+export function describeReportIssue(issue: Issue): string {
+  return describeIssue({ ...issue, path: ['report', ...issue.path] } as Issue);
+}
+
+export function boundedLine(line: string): string {
+  if (line.length <= MAX_LINE_CHARS) return line;
+  return `${line.slice(0, MAX_LINE_CHARS - 1).replace(/[\uD800-\uDBFF]$/, '')}…`;
 }
 
 /** A report nests 4 levels inside the envelope; deeper junk is refused by the schema anyway. */
@@ -129,5 +152,7 @@ export function protoKeyPaths(value: unknown, limit = 20): PropertyKey[][] {
 }
 
 export function describeProtoKey(path: Path): string {
-  return `「${labelOfFilePath(path)}」中有不允许的项名 "__proto__"（这种写法会干扰网页程序，本工具不接受）`;
+  return boundedLine(
+    `「${labelOfFilePath(path)}」中有不允许的项名 "__proto__"（这种写法会干扰网页程序，本工具不接受）`,
+  );
 }

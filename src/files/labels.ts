@@ -61,14 +61,23 @@ function cellLabel(key: PropertyKey): string | undefined {
   return typeof key === 'string' && isCellId(key) ? cellDef(key).label : undefined;
 }
 
+const MAX_KEY_CHARS = 30;
+
+/** A key from the file, quoted as written; a long one is cut (a 4 MB key name is shown by its start). */
+export function shownKey(key: PropertyKey): string {
+  const text = String(key);
+  if (text.length <= MAX_KEY_CHARS) return JSON.stringify(text);
+  return JSON.stringify(`${text.slice(0, MAX_KEY_CHARS).replace(/[\uD800-\uDBFF]$/, '')}…`);
+}
+
 /** Unknown keys are shown as written, quoted, so "__proto__" or a typo is visible as such. */
-const raw = (key: PropertyKey) =>
-  typeof key === 'number' ? `第 ${key + 1} 项` : JSON.stringify(String(key));
+const raw = (key: PropertyKey) => (typeof key === 'number' ? `第 ${key + 1} 项` : shownKey(key));
 
 function inner(top: PropertyKey, key: PropertyKey): string {
   switch (top) {
     case 'cells':
     case 'notes':
+    case 'invalidEntries':
       return cellLabel(key) ?? raw(key);
     case 'sections':
     case 'staleSections':

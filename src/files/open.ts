@@ -4,12 +4,15 @@
  * size → text encoding → JSON → is it ours, which version → migrate → validate everything → hash.
  */
 import type { Report } from '../report/document.ts';
+import { withTotals } from '../report/totals.ts';
 import { reportHash } from './canonical.ts';
 import { decodeFileBytes } from './decode.ts';
 import { draftFileSchema, MAX_FILE_BYTES } from './format.ts';
 import { describeIssue, describeProtoKey, protoKeyPaths, ZH_PARSE_OPTIONS } from './issues.ts';
 import { parseJsonText } from './json.ts';
+import { labelOfFilePath } from './labels.ts';
 import { identifyFile, migrateFile } from './migrate.ts';
+import { MAX_DEPTH, type ShapeProblem, shapeProblem } from './shape.ts';
 
 /**
  * verified: the report is exactly what the tool wrote. mismatch: edited outside the tool.
@@ -67,6 +70,14 @@ function reject(kind: RejectionKind, name: string, reason: string, details: stri
   return { ok: false, kind, message: `无法打开「${shownFileName(name)}」：${reason}`, details: shown };
 }
 
+function describeShape(shape: ShapeProblem): string {
+  const more = shape.path.length > 4 ? '·…' : '';
+  const where = `「${labelOfFilePath(shape.path.slice(0, 4))}${more}」`;
+  if (shape.kind === 'depth') return `${where}中的内容嵌套超过 ${MAX_DEPTH} 层（本工具的草稿只有几层）`;
+  const keys = shape.firstKeys.length ? `，前几项为 ${shape.firstKeys.join('、')}` : '';
+  return `${where}中有 ${shape.count} 项，远多于本工具的草稿${keys}`;
+}
+
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 /** Call before reading a picked or dropped file, so a 2 GB file is never read into memory. */
@@ -109,6 +120,9 @@ async function open(bytes: Uint8Array, name: string): Promise<OpenResult> {
   const decoded = decodeFileBytes(bytes);
   if (!decoded.ok) return reject('encoding', name, decoded.message);
 
+  const shape = shapeProblem(decoded.text);
+  if (shape) return reject('invalid', name, '文件的结构远超出本工具的草稿，未打开：', [describeShape(shape)]);
+
   const parsed = parseJsonText(decoded.text);
   if (!parsed.ok) return reject('not-json', name, parsed.message);
 
@@ -131,7 +145,8 @@ async function open(bytes: Uint8Array, name: string): Promise<OpenResult> {
   const hashWarning = HASH_WARNINGS[hashStatus];
   return {
     ok: true,
-    report: checked.data.report,
+    // Automatic totals recomputed as the report comes in: a stale 总计 in the file is never shown.
+    report: withTotals(checked.data.report),
     message: `已读取文件「${shownFileName(name)}」。`,
     warnings: [...decoded.warnings, ...migrated.notices, ...(hashWarning ? [hashWarning] : [])],
     hashMismatch: hashStatus === 'mismatch' || hashStatus === 'missing',

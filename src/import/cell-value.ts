@@ -3,6 +3,7 @@
  * reports use for «none» read as 0 with a 提示; «22（其中修订16件）» reads 22 and keeps the rest as the
  * cell's note; anything else that is not plainly a number stays empty and is 不确定.
  */
+import { cellValueProblem } from '../report/cell-input.ts';
 import { AMOUNT_DECIMALS, type CellKind } from '../report/template.ts';
 import type { ImportSeverity } from './issues.ts';
 
@@ -44,7 +45,8 @@ export function looksLikeValue(raw: string): boolean {
 
 const stripBrackets = (text: string) => text.replace(/^[（(［[【](.*)[）)］\]】]$/s, '$1').trim();
 
-export function parseImportedValue(raw: string, kind: CellKind): ImportedValue {
+/** @param isTotal a 总计 cell, which may hold more than one count (src/report/cell-input.ts). */
+export function parseImportedValue(raw: string, kind: CellKind, isTotal = false): ImportedValue {
   const text = compact(raw);
   const written = raw.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
   if (text === '') return { value: 0, severity: '提示', message: '原文为空白，按 0 读取' };
@@ -67,9 +69,8 @@ export function parseImportedValue(raw: string, kind: CellKind): ImportedValue {
   if (kind === 'count' && !Number.isInteger(value)) {
     return { value: null, severity: '不确定', message: `原文“${written}”不是整数（件数），保持空白` };
   }
-  if (!Number.isSafeInteger(Math.trunc(value))) {
-    return { value: null, severity: '不确定', message: `原文“${written}”数字过大，保持空白` };
-  }
+  const problem = cellValueProblem(value, kind, isTotal); // what a cell may hold: src/report/cell-input.ts
+  if (problem) return { value: null, severity: '不确定', message: `原文“${written}”${problem}，保持空白` };
   if (kind === 'amount' && (decimals?.length ?? 0) - 1 > AMOUNT_DECIMALS) {
     return {
       value: null,

@@ -154,7 +154,7 @@ export function tableCells(read: TableRead, options: TableCellsOptions): TableCe
           });
           return;
         }
-        const parsed = parseImportedValue(token.text, def.kind);
+        const parsed = parseImportedValue(token.text, def.kind, def.isTotal);
         out.cells[id] = parsed.value;
         if (parsed.note) out.notes[id] = parsed.note;
         if (parsed.severity) {

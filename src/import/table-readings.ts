@@ -44,7 +44,7 @@ function placed(order: readonly CellId[], values: readonly Token[]): TableCells 
   order.forEach((id, i) => {
     const token = values[i]!;
     const def = cellDef(id);
-    const parsed = parseImportedValue(token.text, def.kind);
+    const parsed = parseImportedValue(token.text, def.kind, def.isTotal);
     out.cells[id] = parsed.value;
     if (parsed.note) out.notes[id] = parsed.note;
     if (parsed.severity) {

@@ -3,7 +3,8 @@
  * and a blank report made from the template.
  */
 import { z } from 'zod';
-import { CELL_IDS, CELLS, type CellId } from './cells.ts';
+import { cellValueProblem } from './cell-input.ts';
+import { CELL_IDS, CELLS, type CellDef, type CellId } from './cells.ts';
 import { SECTIONS, type TextSectionKey } from './template.ts';
 
 /** Version of the document schema. Bump it with a migration in src/files when the shape changes. */
@@ -11,6 +12,9 @@ export const REPORT_FORMAT_VERSION = 2;
 
 /** Longest text kept as an invalid cell entry (more is cut: no real number is that long). */
 export const MAX_INVALID_ENTRY = 40;
+/** Years a report (and last year's figures) may be of. */
+export const MIN_YEAR = 1990;
+export const MAX_YEAR = 2200;
 export const MAX_CONFIRMATION_NOTE = 500;
 export const MAX_CONFIRMATIONS = 1000;
 
@@ -22,14 +26,33 @@ function buildReportSchema() {
   const MAX_TEXT = 200_000;
   const text = z.string().max(MAX_TEXT);
 
-  /** A cell holds a number or null (empty). Kind checks (integer, ≥ 0, decimals) are rules, not schema. */
-  const cellValue = z.number().nullable();
+  /**
+   * A cell holds null (empty) or a value its kind allows (cell-input.ts: the one definition shared
+   * with typing, paste, import and the CLI); the message names what is wrong with the number.
+   */
+  const cellValue = (def: CellDef) =>
+    z
+      .number()
+      .nullable()
+      .refine((v) => v === null || cellValueProblem(v, def.kind, def.isTotal) === null, {
+        error: (issue) =>
+          typeof issue.input === 'number'
+            ? (cellValueProblem(issue.input, def.kind, def.isTotal) ?? '')
+            : '不是数字',
+      });
+  type CellSchema = ReturnType<typeof cellValue>;
 
-  const cellsShape = Object.fromEntries(CELL_IDS.map((id) => [id, cellValue])) as Record<
-    CellId,
-    typeof cellValue
-  >;
-  const cellsSchema = z.strictObject(cellsShape);
+  const cellsSchema = z.strictObject(
+    Object.fromEntries(CELLS.map((def) => [def.id, cellValue(def)])) as Record<CellId, CellSchema>,
+  );
+  /** Last year's figures: any of the cells, each held to the same definition as this year's. */
+  const lastYearCellsSchema = z.strictObject(
+    Object.fromEntries(CELLS.map((def) => [def.id, cellValue(def).optional()])) as Record<
+      CellId,
+      z.ZodOptional<CellSchema>
+    >,
+  );
+  const yearSchema = z.number().int().min(MIN_YEAR).max(MAX_YEAR);
 
   const cellIdSchema = z.enum(CELL_IDS as [CellId, ...CellId[]]);
   const textSectionKeys = SECTIONS.flatMap((s) => (s.kind === 'text' ? [s.key] : [])) as [
@@ -40,11 +63,11 @@ function buildReportSchema() {
 
   const isoDate = z.union([z.literal(''), z.iso.date()]);
 
-  return z.strictObject({
+  const report = z.strictObject({
     formatVersion: z.literal(REPORT_FORMAT_VERSION),
     id: z.string().min(1).max(100),
     agency: z.string().max(200),
-    year: z.number().int().min(1990).max(2200).nullable(),
+    year: yearSchema.nullable(),
     period: z.strictObject({ start: isoDate, end: isoDate }),
     contact: z.strictObject({
       address: text,
@@ -64,8 +87,8 @@ function buildReportSchema() {
     /** Last year's figures, when known: baseline of the 提示 rules T3-E and 现行有效件数. */
     lastYear: z
       .strictObject({
-        year: z.number().int(),
-        cells: z.partialRecord(cellIdSchema, z.number().nullable()),
+        year: yearSchema,
+        cells: lastYearCellsSchema,
         /** Last year's section texts, to flag text copied unchanged (内容雷同). */
         sections: z.partialRecord(sectionKeySchema, text),
       })
@@ -77,7 +100,7 @@ function buildReportSchema() {
      * The typed text is kept and shown, the cell's value is null meanwhile, and it is an 错误 until
      * corrected: a wrong entry is never silently turned into another number.
      */
-    invalidEntries: z.partialRecord(cellIdSchema, z.string().max(MAX_INVALID_ENTRY)),
+    invalidEntries: z.partialRecord(cellIdSchema, z.string().min(1).max(MAX_INVALID_ENTRY)),
     /**
      * 提示 the clerk confirmed with a written 说明 (核实性审核). `key` names the finding (rule and the
      * cells or fields it involves); `basis` fingerprints what was confirmed (the values and texts it
@@ -93,6 +116,20 @@ function buildReportSchema() {
         }),
       )
       .max(MAX_CONFIRMATIONS),
+  });
+  // A cell shows either its number or what was typed instead, never both (the grid would show the
+  // text while sums and the PDF used the number).
+  return report.superRefine((r, context) => {
+    for (const [id, text] of Object.entries(r.invalidEntries)) {
+      const value = r.cells[id];
+      if (value === null || value === undefined) continue;
+      context.addIssue({
+        code: 'custom',
+        path: ['invalidEntries', id],
+        input: text,
+        message: `与该格的数字 ${value} 同时存在（一格只能有数字，或未能识别的输入）`,
+      });
+    }
   });
 }
 

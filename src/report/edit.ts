@@ -6,6 +6,7 @@ import type { CellId } from './cells.ts';
 import {
   MAX_CONFIRMATION_NOTE,
   MAX_CONFIRMATIONS,
+  MAX_INVALID_ENTRY,
   periodOfYear,
   type Report,
   type TextSectionKey,
@@ -15,8 +16,30 @@ import { blankCellsOf, type Finding } from './rules.ts';
 import type { TableDef } from './template.ts';
 import { withTotals } from './totals.ts';
 
+/** Writes values; a cell given a value (or emptied) loses the invalid text it held. */
 export function setCells(report: Report, values: Readonly<Record<CellId, number | null>>): Report {
-  return withTotals({ ...report, cells: { ...report.cells, ...values } });
+  const ids = Object.keys(values);
+  const stale = ids.some((id) => report.invalidEntries[id] !== undefined);
+  const invalidEntries = stale
+    ? Object.fromEntries(Object.entries(report.invalidEntries).filter(([id]) => !(id in values)))
+    : report.invalidEntries;
+  return withTotals({ ...report, cells: { ...report.cells, ...values }, invalidEntries });
+}
+
+/**
+ * What the clerk typed into a cell that is not a value it may hold (「1.5」 in a count cell): kept as
+ * typed (cut to MAX_INVALID_ENTRY characters), the cell empty meanwhile; the INPUT rule makes it an
+ * 错误 until corrected.
+ */
+export function setInvalidEntry(report: Report, cell: CellId, text: string): Report {
+  // Cut in UTF-16 units, as the schema counts, without splitting a surrogate pair.
+  const kept = text.slice(0, MAX_INVALID_ENTRY).replace(/[\uD800-\uDBFF]$/, '');
+  if (kept === '') return setCells(report, { [cell]: null });
+  return withTotals({
+    ...report,
+    cells: { ...report.cells, [cell]: null },
+    invalidEntries: { ...report.invalidEntries, [cell]: kept },
+  });
 }
 
 export function setSection(report: Report, key: TextSectionKey, text: string): Report {

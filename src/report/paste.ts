@@ -2,7 +2,7 @@
  * Block paste: a rectangle of TSV (from Excel/WPS or another grid) laid onto a table's cell matrix
  * from an anchor cell. All or nothing: one bad value rejects the whole paste and changes nothing.
  */
-import { parseCellInput } from './cell-input.ts';
+import { parseCellInput, quotedEntry } from './cell-input.ts';
 import { type CellId, cellDef } from './cells.ts';
 
 export interface PastePlan {
@@ -18,6 +18,9 @@ export interface PastePlan {
 }
 
 export type PasteResult = PastePlan | { ok: false; message: string };
+
+/** Far more than the largest table holds (≈ 30 rows of 8 cells), so a stray huge paste is refused at once. */
+const MAX_PASTE_CHARS = 100_000;
 
 /** Splits clipboard text into rows of fields; a trailing newline (Excel always adds one) is ignored. */
 export function parseTsv(text: string): string[][] {
@@ -36,6 +39,12 @@ export function planPaste(
   current: Readonly<Record<CellId, number | null>>,
   manualTotals: boolean,
 ): PasteResult {
+  if (text.length > MAX_PASTE_CHARS) {
+    return {
+      ok: false,
+      message: `剪贴板里的内容过长（约 ${Math.ceil(text.length / 1000)} 千字），不是一块表格数字，未做任何修改。请只复制要粘贴的单元格。`,
+    };
+  }
   const rows = parseTsv(text);
   if (rows.length === 0 || (rows.length === 1 && rows[0]!.length === 1 && rows[0]![0]!.trim() === '')) {
     return { ok: false, message: '剪贴板里没有可粘贴的数字。' };
@@ -50,17 +59,17 @@ export function planPaste(
     if (!targetRow || left + fields.length > targetRow.length) {
       return {
         ok: false,
-        message: `粘贴的区域（${rows.length} 行 × ${Math.max(...rows.map((f) => f.length))} 列）超出了表格范围，未做任何修改。请少选几行或几列，或换一个起始单元格。`,
+        message: `粘贴的区域（${rows.length} 行 × ${rows.reduce((m, f) => Math.max(m, f.length), 0)} 列）超出了表格范围，未做任何修改。请少选几行或几列，或换一个起始单元格。`,
       };
     }
     for (let c = 0; c < fields.length; c++) {
       const id = targetRow[left + c]!;
       const def = cellDef(id);
-      const parsed = parseCellInput(fields[c]!, def.kind);
+      const parsed = parseCellInput(fields[c]!, def.kind, def.isTotal);
       if (!parsed.ok) {
         return {
           ok: false,
-          message: `第 ${r + 1} 行第 ${c + 1} 列（对应 ${def.label}）${parsed.reason}。整块粘贴已取消，表格未做任何修改。`,
+          message: `第 ${r + 1} 行第 ${c + 1} 列（对应 ${def.label}）的“${quotedEntry(fields[c]!)}”${parsed.reason}。整块粘贴已取消，表格未做任何修改。`,
         };
       }
       if (def.isTotal && !manualTotals) {

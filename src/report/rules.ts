@@ -3,6 +3,7 @@
  * fields it involves and a check that returns a Chinese message with the actual numbers, or null.
  * One small engine (evaluate) runs them all. Sum rules are generated from the template's totals.
  */
+import { cellValueProblem, invalidEntryReason, maxCellValue } from './cell-input.ts';
 import { CELLS, type CellDef, type CellId, cellDef, cellId } from './cells.ts';
 import type { Report, TextSectionKey } from './document.ts';
 import { QUOTED_FIGURE_RULES } from './quoted-figures.ts';
@@ -153,9 +154,6 @@ const balanceRules: Rule[] = t3Columns.map((column) => {
 
 // ---------------------------------------------------------------- kinds (T2-D, T3-D, T4-D) and empty cells
 
-const isAmount = (v: number) =>
-  v >= 0 && Math.abs(v * 10 ** AMOUNT_DECIMALS - Math.round(v * 10 ** AMOUNT_DECIMALS)) < 1e-6;
-
 /**
  * 自动合计: a total that holds exactly the sum computeTotals gives it is wrong only because one of
  * its parts is, and that part has its own finding; the clerk fixes the part, not the total. A total
@@ -176,12 +174,32 @@ const kindRules: Rule[] = CELLS.map((c) => ({
   check(report) {
     const v = report.cells[c.id];
     if (v === null || v === undefined || isDerivedTotal(report, c, v)) return null;
-    if (c.kind === 'count') {
-      return Number.isSafeInteger(v) && v >= 0 ? null : `${c.label} 应为非负整数，现为 ${v}`;
-    }
-    return Number.isFinite(v) && isAmount(v)
-      ? null
+    // What a cell may hold is defined once (cell-input.ts); files and typing refuse the rest, so this
+    // flags reports built in code, such as a 汇总 of many units.
+    if (cellValueProblem(v, c.kind, c.isTotal) === null) return null;
+    if (v > maxCellValue(c.kind, c.isTotal)) return `${c.label} 为 ${v}，${cellValueProblem(v, c.kind)}`;
+    return c.kind === 'count'
+      ? `${c.label} 应为非负整数，现为 ${v}`
       : `${c.label} 应为不小于 0 的金额（万元，最多 ${AMOUNT_DECIMALS} 位小数），现为 ${v}`;
+  },
+}));
+
+// ---------------------------------------------------------------- typed entries that are not values (INPUT)
+
+/**
+ * What the clerk typed into a cell that it may not hold (「1.5」 in a count cell) is kept as typed
+ * (report.invalidEntries) with the cell empty: an 错误 until the cell is corrected or emptied.
+ */
+const inputRules: Rule[] = CELLS.map((c) => ({
+  id: 'INPUT',
+  severity: '错误',
+  table: c.table.id,
+  cells: [c.id],
+  fields: [],
+  check(report) {
+    const text = report.invalidEntries[c.id];
+    if (text === undefined) return null;
+    return `${c.label} 填写的“${text}”${invalidEntryReason(text, c.kind, c.isTotal)}`;
   },
 }));
 
@@ -190,7 +208,8 @@ export function blankCellsOf(report: Report, table: TableDef['id']): CellId[] {
   const blank: CellId[] = [];
   for (const c of CELLS) {
     if (c.table.id !== table || (c.isTotal && !report.manualTotals)) continue;
-    if (report.cells[c.id] === null) blank.push(c.id);
+    // A cell holding an invalid entry is not blank: INPUT says what is there.
+    if (report.cells[c.id] === null && report.invalidEntries[c.id] === undefined) blank.push(c.id);
   }
   return blank;
 }
@@ -204,7 +223,10 @@ function untouchedTable(report: Report, table: TableDef['id']): boolean {
   const last = report.lastYear;
   if (!last) return false;
   const ids = filledByClerk(table);
-  return ids.every((id) => report.cells[id] === null) && ids.some((id) => (last.cells[id] ?? null) !== null);
+  return (
+    ids.every((id) => report.cells[id] === null && report.invalidEntries[id] === undefined) &&
+    ids.some((id) => (last.cells[id] ?? null) !== null)
+  );
 }
 
 const shortName = (table: TableDef['id']) => TABLE_NAMES[table].split('（')[0]!;
@@ -384,6 +406,7 @@ const wholeReportRules: Rule[] = [
 export const RULES: readonly Rule[] = [
   ...wholeReportRules,
   ...kindRules,
+  ...inputRules,
   ...balanceRules,
   ...sumRules,
   ...carryOverRules,

@@ -22,7 +22,7 @@
  * is the row after the previous one, and a table's name (「表三」, 「三、收到和处理…」) restarts the
  * order at that table. Any other line without a digit is a header line and is skipped.
  */
-import { parseCellInput } from './cell-input.ts';
+import { parseCellInput, quotedEntry } from './cell-input.ts';
 import { type CellId, cellDef, cellId, rowLabelOf } from './cells.ts';
 import type { Report } from './document.ts';
 import { tableLayout } from './layout.ts';
@@ -192,7 +192,7 @@ function valueFields(fields: readonly string[], row: TsvRow, labelFields: number
   if (labelFields === 0 && first !== '' && !hasDigit(first) && !parseCellInput(first, 'count').ok) {
     // Table 4's row has no official label, so any text in front is taken as its label.
     if (row.label !== UNSTUBBED_ROW_LABEL) {
-      return `不认识行名“${first}”。请使用表格中的行名（如“${row.label}”），或删去行名、按顺序排列各行。`;
+      return `不认识行名“${quotedEntry(first)}”。请使用表格中的行名（如“${row.label}”），或删去行名、按顺序排列各行。`;
     }
     values = values.slice(1);
   }
@@ -231,9 +231,14 @@ export function tsvToCells(tsv: string): TsvCells {
     next = rowIndex + 1;
     row.cells.forEach((id, c) => {
       const def = cellDef(id);
-      const parsed = parseCellInput(values[c] ?? '', def.kind);
+      const raw = values[c] ?? '';
+      const parsed = parseCellInput(raw, def.kind, def.isTotal);
       if (parsed.ok) cells[id] = parsed.value;
-      else problems.push({ line: lineNo, message: `第 ${lineNo} 行：${def.label}：${parsed.reason}` });
+      else
+        problems.push({
+          line: lineNo,
+          message: `第 ${lineNo} 行：${def.label}：“${quotedEntry(raw)}”${parsed.reason}`,
+        });
     });
   };
 

@@ -104,7 +104,7 @@ export interface OpenDraftDbOptions {
   version?: number;
   /** How long an upgrade may wait for old tabs to close before giving up with 'blocked'. */
   blockedGraceMs?: number;
-  /** How long opening may take before giving up with 'unavailable'. */
+  /** How long opening may take before giving up with 'timeout' (the app passes a shorter wait). */
   timeoutMs?: number;
   /** Called when the open connection is closed under us (a newer version upgrading, the browser). */
   onClosed?: (problem: StorageError) => void;
@@ -126,7 +126,7 @@ export function openDraftDb(options: OpenDraftDbOptions = {}): Promise<DraftData
     let upgradeError: unknown = null;
     let blockedTimer: ReturnType<typeof setTimeout> | undefined;
     const timeout = setTimeout(
-      () => fail(new StorageError('unavailable', '打开浏览器存储超时')),
+      () => fail(new StorageError('timeout', '打开浏览器存储超时')),
       options.timeoutMs ?? 15_000,
     );
     const fail = (error: StorageError) => {

@@ -7,8 +7,10 @@
 export const SAVE_FILE_ACTION = '保存到文件';
 
 export type StorageErrorKind =
-  /** IndexedDB missing or refused: private mode, a browser that refuses it on file://, a timeout. */
+  /** IndexedDB missing or refused: private mode, a browser that refuses it on file://. */
   | 'unavailable'
+  /** Opening IndexedDB got no answer in time (a stuck or very busy browser): memory until 重试. */
+  | 'timeout'
   /** Our schema upgrade is held up by another tab that keeps the old version open. */
   | 'blocked'
   /** The database was upgraded by a newer version of this tool; this (older) page cannot read it. */
@@ -31,7 +33,8 @@ export type StorageErrorKind =
 const SAVE_NOW = `请现在就用“${SAVE_FILE_ACTION}”把报告存到电脑上。`;
 
 const MESSAGES: Record<StorageErrorKind, string> = {
-  unavailable: `无法使用浏览器存储（IndexedDB）：浏览器拒绝或不支持（例如无痕/隐私模式，或从本地文件打开时被禁止）。本页内容只保存在内存中，关闭页面就会丢失。${SAVE_NOW}`,
+  unavailable: `无法使用浏览器存储：浏览器拒绝或不支持（例如无痕/隐私模式，或从本地文件打开时被禁止）。本页内容只保存在内存中，关闭页面就会丢失。${SAVE_NOW}`,
+  timeout: `浏览器存储（保存草稿的地方）一直没有响应，可能是浏览器繁忙或出了故障。本页先在内存中运行：内容不会自动保存，关闭页面就会丢失，浏览器里原有的草稿也暂时看不到（它们没有丢失）。请点“重试”；仍不行时，关闭所有浏览器窗口后重新打开本工具。在此之前，${SAVE_NOW}`,
   blocked: `有旧版本页面阻止升级：另一个标签页中还开着旧版本的本工具，浏览器存储暂时无法升级。请关闭其他打开本工具的标签页后刷新本页；在此之前本页内容只在内存中。${SAVE_NOW}`,
   'too-new': `浏览器存储已被更新版本的本工具升级，本页（旧版本）无法读取。请改用新版本的本工具；本页内容只在内存中。${SAVE_NOW}`,
   'upgrade-failed': `浏览器存储升级失败，原有草稿保持不变，但本页无法使用浏览器存储，内容只在内存中。${SAVE_NOW}`,
@@ -46,6 +49,7 @@ const MESSAGES: Record<StorageErrorKind, string> = {
 /** Short reasons for the status line 「保存失败（…）」. */
 const REASONS: Record<StorageErrorKind, string> = {
   unavailable: '浏览器存储不可用',
+  timeout: '浏览器存储没有响应',
   blocked: '旧版本页面阻止升级',
   'too-new': '存储已被新版本升级',
   'upgrade-failed': '存储升级失败',
@@ -61,11 +65,14 @@ export class StorageError extends Error {
   override readonly name = 'StorageError';
   constructor(
     readonly kind: StorageErrorKind,
-    /** Technical detail (the browser's error name), shown in brackets after the message. */
+    /**
+     * Technical detail (the browser's error name), for developers; never part of the message the
+     * clerk reads, which says in Chinese what happened and what to do.
+     */
     readonly detail: string | null = null,
     options?: { cause?: unknown },
   ) {
-    super(MESSAGES[kind] + (detail ? `（技术信息：${detail}）` : ''), options);
+    super(MESSAGES[kind], options);
   }
 }
 

@@ -4,8 +4,10 @@
  * than losing the draft.
  */
 import { migrateReport } from '../files/migrate.ts';
-import { CELL_IDS } from '../report/cells.ts';
-import { blankReport, type Report, reportSchema } from '../report/document.ts';
+import { cellValueProblem } from '../report/cell-input.ts';
+import { CELLS } from '../report/cells.ts';
+import { blankReport, MAX_INVALID_ENTRY, type Report, reportSchema } from '../report/document.ts';
+import { withTotals } from '../report/totals.ts';
 
 type Field = keyof ReturnType<typeof reportSchema>['shape'];
 
@@ -20,6 +22,28 @@ function validField<K extends Field>(key: K, value: unknown): Report[K] | undefi
   return parsed.success ? (parsed.data as Report[K]) : undefined;
 }
 
+/** Last year's figures, keeping every cell that is still valid on its own. */
+function salvageLastYear(value: unknown): Report['lastYear'] {
+  const whole = validField('lastYear', value);
+  if (whole !== undefined) return whole;
+  const source = asRecord(value);
+  const year = validField('year', source.year);
+  if (typeof year !== 'number') return null;
+  const stored = asRecord(source.cells);
+  const cells: Record<string, number | null> = {};
+  for (const def of CELLS) {
+    const v = stored[def.id];
+    if (v === null || (typeof v === 'number' && cellValueProblem(v, def.kind, def.isTotal) === null))
+      cells[def.id] = v;
+  }
+  const sections = asRecord(source.sections);
+  const texts: Record<string, string> = {};
+  for (const key of Object.keys(blankReport().sections)) {
+    if (typeof sections[key] === 'string') texts[key] = (sections[key] as string).slice(0, 200_000);
+  }
+  return { year, cells, sections: texts };
+}
+
 export interface Salvaged {
   report: Report;
   /** True when something had to be dropped or repaired. */
@@ -31,7 +55,8 @@ export function salvageReport(stored: unknown, id: string): Salvaged {
   // A draft stored by an older version of the tool is lifted first; that is not a repair.
   const raw = migrateReport(stored);
   const whole = reportSchema().safeParse({ ...asRecord(raw), id });
-  if (whole.success) return { report: whole.data, repaired: false };
+  // Totals recomputed on the way in (when automatic), so every view of the draft agrees.
+  if (whole.success) return { report: withTotals(whole.data), repaired: false };
 
   const source = asRecord(raw);
   const blank = blankReport({ id });
@@ -40,15 +65,7 @@ export function salvageReport(stored: unknown, id: string): Salvaged {
     const value = validField(key, source[key]);
     if (value !== undefined) report[key] = value;
   };
-  for (const key of [
-    'agency',
-    'year',
-    'period',
-    'contact',
-    'preamble',
-    'manualTotals',
-    'lastYear',
-  ] as const) {
+  for (const key of ['agency', 'year', 'period', 'contact', 'preamble', 'manualTotals'] as const) {
     keep(key);
   }
   keep('staleSections');
@@ -63,11 +80,22 @@ export function salvageReport(stored: unknown, id: string): Salvaged {
     if (typeof text === 'string') report.sections[key] = text.slice(0, 200_000);
   }
 
+  // A number the cell may not hold (stored by an older version, 1.5 in a count cell) is not dropped
+  // silently: it becomes the cell's invalid entry, shown as written with its 错误 (INPUT).
   const cells = asRecord(source.cells);
   report.cells = { ...blank.cells };
-  for (const cell of CELL_IDS) {
-    const value = cells[cell];
-    if (value === null || (typeof value === 'number' && Number.isFinite(value))) report.cells[cell] = value;
+  const invalidEntries = { ...report.invalidEntries };
+  for (const def of CELLS) {
+    const value = cells[def.id];
+    if (value === null || value === undefined) continue;
+    if (typeof value === 'number' && cellValueProblem(value, def.kind, def.isTotal) === null) {
+      report.cells[def.id] = value;
+      delete invalidEntries[def.id];
+    } else if (typeof value === 'number' || typeof value === 'string') {
+      invalidEntries[def.id] = String(value).slice(0, MAX_INVALID_ENTRY) || '?';
+    }
   }
-  return { report: reportSchema().parse(report), repaired: true };
+  report.invalidEntries = invalidEntries;
+  report.lastYear = salvageLastYear(source.lastYear);
+  return { report: withTotals(reportSchema().parse(report)), repaired: true };
 }

@@ -53,7 +53,9 @@ describe('check', () => {
     const { code, err } = await check(SCHEMA_INVALID);
     expect(code).toBe(2);
     expect(err).toContain('文件中有 2 处内容不符合草稿格式');
-    expect(err).toContain('  - 「一、本年新收政府信息公开申请数量·自然人」应为非负整数或留空，文件中为 "2"');
+    expect(err).toContain(
+      '  - 「一、本年新收政府信息公开申请数量·自然人」应为 0 至 999999999 的整数（件）或留空，文件中为 "2"',
+    );
     expect(err).toContain('"comment"');
   });
 

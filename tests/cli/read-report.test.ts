@@ -89,7 +89,7 @@ describe('readReportFile', () => {
     const lines = result.message.split('\n');
     expect(lines[0]).toContain('文件中有 25 处内容不符合草稿格式');
     expect(lines).toContain('  - 「报告年度」应为数字，文件中为 "2021"');
-    expect(lines).toContain('  - 「规章·本年制发件数」应为非负整数或留空，文件中为 "x"');
+    expect(lines).toContain('  - 「规章·本年制发件数」应为 0 至 999999999 的整数（件）或留空，文件中为 "x"');
     expect(lines.at(-1)).toBe('  - ……另有 5 处问题未列出。');
     expect(lines).toHaveLength(22);
   });

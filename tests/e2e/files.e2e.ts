@@ -287,7 +287,9 @@ describe('draft files in real Chromium', () => {
       {
         name: '字段错误.nianbao.json',
         content: JSON.stringify(abc, null, 2),
-        expect: [`「${cellDef('t3.new.natural').label}」应为非负整数或留空，文件中为 "abc"`],
+        expect: [
+          `「${cellDef('t3.new.natural').label}」应为 0 至 999999999 的整数（件）或留空，文件中为 "abc"`,
+        ],
         shot: 'reject-invalid',
       },
       {

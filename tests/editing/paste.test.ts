@@ -46,8 +46,31 @@ describe('block paste', () => {
     const plan = planPaste('1\t2\n3\tx', t3, 't3.granted.natural', blankReport().cells, false);
     expect(plan).toEqual({
       ok: false,
-      message: expect.stringContaining('第 2 行第 2 列（对应 三（二）部分公开·商业企业）不是数字：“x”'),
+      message: expect.stringContaining('第 2 行第 2 列（对应 三（二）部分公开·商业企业）的“x”不是数字'),
     });
+  });
+
+  it('refuses what typing refuses, quoting it short: 309 nines, 16 digits in 收费金额, 1.5 件', () => {
+    const nines = planPaste('9'.repeat(309), t3, 't3.new.natural', blankReport().cells, false);
+    expect(nines).toEqual({
+      ok: false,
+      message: expect.stringContaining(`的“${'9'.repeat(20)}…”超出范围（件数最多 9 位数）`),
+    });
+    const fee = planPaste('4501021990010112', t2, 't2.fees.amount', blankReport().cells, false);
+    expect(fee.ok || fee.message).toContain('超出范围（金额应小于 1000000000 万元）');
+    const half = planPaste('1.5', t3, 't3.new.natural', blankReport().cells, false);
+    expect(half.ok || half.message).toContain('的“1.5”不是整数');
+  });
+
+  it('refuses a paste far larger than any table at once, without reading it', () => {
+    const huge = '1\t'.repeat(200_000);
+    expect(planPaste(huge, t3, 't3.new.natural', blankReport().cells, false)).toEqual({
+      ok: false,
+      message: expect.stringContaining('剪贴板里的内容过长'),
+    });
+    // Many short lines just under the limit: told it runs off the table, no stack overflow.
+    const lines = '1\n'.repeat(49_000);
+    expect(planPaste(lines, t3, 't3.new.natural', blankReport().cells, false)).toMatchObject({ ok: false });
   });
 
   it('rejects a block running past the last row or column', () => {

@@ -79,15 +79,19 @@ const sectionText = fc
   })
   .map((items) => items.flatMap(([head, body]) => (head ? [head, body] : [body])).join('\n'));
 
-/** Counts: small, office-sized, and up to the largest safe integer; amounts with up to 4 decimals. */
-const bigCount = fc.oneof(fc.nat(9), fc.nat(99_999), fc.maxSafeNat());
+/**
+ * Counts: small, office-sized, and up to what a cell may hold (src/report/cell-input.ts: 999 999 999,
+ * a typed 总计 12 digits); amounts with up to 4 decimals, below 10^9 万元.
+ */
+const bigCount = fc.oneof(fc.nat(9), fc.nat(99_999), fc.nat(999_999_999));
+const bigTotal = fc.oneof(fc.nat(9), fc.nat(999_999_999_999));
 const bigAmount = fc.oneof(
   fc.nat(99_999).map((n) => n / 100),
   fc.nat(999_999_999).map((n) => n / 1e4),
-  fc.integer({ min: 0, max: 9e15 }).map((n) => n / 1e4),
+  fc.integer({ min: 0, max: 9_999_999_999_999 }).map((n) => n / 1e4),
 );
-/** With automatic totals the sums must stay exact: leaves up to a billion. */
-const summableCount = fc.oneof(fc.nat(9), fc.nat(1_000_000_000));
+/** With automatic totals the sums stay within what a total may hold. */
+const summableCount = fc.oneof(fc.nat(9), fc.nat(999_999_999));
 const summableAmount = fc.nat(999_999_999).map((n) => n / 1e4);
 
 const agencies = fc.constantFrom('自治区科技厅', '某市人民政府办公室', '某县财政局', '某某区教育局');
@@ -105,7 +109,7 @@ export const randomReport: fc.Arbitrary<Report> = fc
     overview: sectionText,
     problems: sectionText,
     other: sectionText,
-    seed: fc.array(fc.tuple(bigCount, bigAmount, summableCount, summableAmount), {
+    seed: fc.array(fc.tuple(bigCount, bigAmount, summableCount, summableAmount, bigTotal), {
       minLength: CELLS.length,
       maxLength: CELLS.length,
     }),
@@ -113,8 +117,9 @@ export const randomReport: fc.Arbitrary<Report> = fc
   .map(({ manual, agency, year, preamble, overview, problems, other, seed }) => {
     const cells = Object.fromEntries(
       CELLS.map((c, i) => {
-        const [count, amount, summable, summableAmt] = seed[i]!;
-        const value = c.kind === 'amount' ? (manual ? amount : summableAmt) : manual ? count : summable;
+        const [count, amount, summable, summableAmt, total] = seed[i]!;
+        const typed = c.isTotal ? total : count;
+        const value = c.kind === 'amount' ? (manual ? amount : summableAmt) : manual ? typed : summable;
         return [c.id, value];
       }),
     ) as Report['cells'];

@@ -1,8 +1,17 @@
 /** fast-check generators of valid reports: any text (HTML, control characters, lone surrogates,
  *  long lines), any finite number or null in the cells, every optional part present or not. */
 import fc from 'fast-check';
-import { CELL_IDS } from '../../src/report/cells.ts';
-import { REPORT_FORMAT_VERSION, type Report, reportSchema } from '../../src/report/document.ts';
+import { MAX_COUNT } from '../../src/report/cell-input.ts';
+import { CELL_IDS, cellDef } from '../../src/report/cells.ts';
+import {
+  MAX_INVALID_ENTRY,
+  MAX_YEAR,
+  MIN_YEAR,
+  REPORT_FORMAT_VERSION,
+  type Report,
+  reportSchema,
+} from '../../src/report/document.ts';
+import { withTotals } from '../../src/report/totals.ts';
 
 const TEXT_KEYS = ['overview', 'problems', 'other'] as const;
 
@@ -28,12 +37,19 @@ const longText = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: 2000, maxLength: 5000 }) },
 );
 
-const cellValue = fc.oneof(
+/**
+ * Any value a cell may hold (src/report/cell-input.ts), the bounds included: a count is a whole
+ * number up to MAX_COUNT, an amount ticks of 0.0001 below 10^9. Each cell takes the one of its kind.
+ */
+type AnyValue = { count: number; amount: number } | null;
+const cellValue: fc.Arbitrary<AnyValue> = fc.oneof(
   fc.constant(null),
-  fc.nat(100000),
-  fc.double({ noNaN: true, noDefaultInfinity: true }),
-  fc.integer({ min: -5, max: 5 }),
+  fc.record({
+    count: fc.oneof(fc.nat(100000), fc.nat(MAX_COUNT), fc.constantFrom(0, MAX_COUNT)),
+    amount: fc.integer({ min: 0, max: 9_999_999_999_999 }).map((ticks) => ticks / 10_000),
+  }),
 );
+const ofKind = (v: AnyValue, id: string): number | null => (v === null ? null : v[cellDef(id).kind]);
 
 const isoDate = fc.oneof(
   fc.constant(''),
@@ -46,8 +62,10 @@ const isoDate = fc.oneof(
     .map((d) => d.toISOString().slice(0, 10)),
 );
 
-const sparseCells = (values: fc.Arbitrary<number | null>) =>
-  fc.dictionary(fc.constantFrom(...CELL_IDS), values, { maxKeys: 12 });
+const sparseCells = (values: fc.Arbitrary<AnyValue>) =>
+  fc
+    .dictionary(fc.constantFrom(...CELL_IDS), values, { maxKeys: 12 })
+    .map((cells) => Object.fromEntries(Object.entries(cells).map(([id, v]) => [id, ofKind(v, id)])));
 
 export const reportArbitrary: fc.Arbitrary<Report> = fc
   .record({
@@ -71,13 +89,17 @@ export const reportArbitrary: fc.Arbitrary<Report> = fc
     manualTotals: fc.boolean(),
     lastYear: fc.option(
       fc.record({
-        year: fc.integer({ min: -1e9, max: 1e9 }),
-        cells: sparseCells(fc.option(fc.double({ noNaN: true, noDefaultInfinity: true }))),
+        year: fc.integer({ min: MIN_YEAR, max: MAX_YEAR }),
+        cells: sparseCells(cellValue),
         sections: fc.dictionary(fc.constantFrom(...TEXT_KEYS), anyText(), { maxKeys: 3 }),
       }),
     ),
     staleSections: fc.array(fc.constantFrom(...TEXT_KEYS), { maxLength: 3 }),
-    invalidEntries: fc.dictionary(fc.constantFrom(...CELL_IDS), fc.string({ maxLength: 40 }), { maxKeys: 3 }),
+    invalidEntries: fc.dictionary(
+      fc.constantFrom(...CELL_IDS),
+      fc.string({ minLength: 1, maxLength: MAX_INVALID_ENTRY }),
+      { maxKeys: 3 },
+    ),
     confirmations: fc.array(
       fc.record({
         key: fc.string({ minLength: 1, maxLength: 60 }),
@@ -88,10 +110,15 @@ export const reportArbitrary: fc.Arbitrary<Report> = fc
       { maxLength: 3 },
     ),
   })
-  .map(({ cells, ...rest }) => ({
+  .map(({ cells, invalidEntries, ...rest }) => ({
     formatVersion: REPORT_FORMAT_VERSION,
     ...rest,
-    cells: Object.fromEntries(CELL_IDS.map((id, i) => [id, cells[i] ?? null])),
+    // A cell holding typed text instead of a value is empty.
+    cells: Object.fromEntries(
+      CELL_IDS.map((id, i) => [id, id in invalidEntries ? null : ofKind(cells[i] ?? null, id)]),
+    ),
+    invalidEntries,
   }))
   // The generator is meant to stay inside the schema; parsing proves it (and types the result).
-  .map((report) => reportSchema().parse(report));
+  // Totals as every report that enters the app has them: computed unless typed by hand.
+  .map((report) => withTotals(reportSchema().parse(report)));

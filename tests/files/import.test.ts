@@ -96,13 +96,19 @@ describe('importDraftFile', () => {
       const result = await importDraftFile(await edited(), store, decide, { newId: () => 'copy-2' });
       const question = decide.mock.calls[0]![0];
       expect(question).toMatchObject({ kind: 'hash-mismatch', fileName: 'edited.nianbao.json' });
-      // Only the edited cell: a hand edit does not recompute totals, and opening keeps the file as it is.
+      // The edited cell, and its 总计: opening recomputes automatic totals, so every view agrees.
       expect(question.diff).toEqual([
         {
           path: ['cells', 't3.new.natural'],
           label: '一、本年新收政府信息公开申请数量·自然人',
           before: '2',
           after: '7',
+        },
+        {
+          path: ['cells', 't3.new.total'],
+          label: '一、本年新收政府信息公开申请数量·总计',
+          before: '3',
+          after: '8',
         },
       ]);
       expect(result).toMatchObject({ status: 'opened', mode: 'copied', report: { id: 'copy-2' } });

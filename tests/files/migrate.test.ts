@@ -78,7 +78,7 @@ describe('version 0: the bare report, before the envelope', () => {
     expect(result.ok).toBe(false);
     expect(!result.ok && result.details).toEqual([
       `「报告格式版本」应为 ${REPORT_FORMAT_VERSION}，文件中为 0`,
-      '「一、本年新收政府信息公开申请数量·自然人」应为非负整数或留空，文件中为 "abc"',
+      '「一、本年新收政府信息公开申请数量·自然人」应为 0 至 999999999 的整数（件）或留空，文件中为 "abc"',
       // A report version that never existed is not lifted, so what later versions added is missing.
       '「未能识别的单元格输入」缺失（文件中没有这一项）',
       '「已确认的提示及说明」缺失（文件中没有这一项）',

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES } from '../../src/files/format.ts';
 import { checkFileSize, type OpenResult, openDraftFile } from '../../src/files/open.ts';
+import { cellDef } from '../../src/report/cells.ts';
 import { evaluate } from '../../src/report/rules.ts';
 import { encodeGbk, encodeUtf16, utf8, withUtf8Bom } from './encodings.ts';
 import { sampleDraft, sampleReport } from './sample.ts';
@@ -69,23 +70,76 @@ describe('openDraftFile: sound files', () => {
     expect(result.warnings.join()).toContain('GBK');
   });
 
-  it('opens a count cell of -1: kinds are rules, so the 审核 flags it, not the file check', async () => {
+  it('recomputes automatic totals: a stale 总计 in the file is never shown', async () => {
     const text = await editedFile((f) => {
-      f.report.cells['t3.new.natural'] = -1;
+      f.report.manualTotals = false;
+      f.report.cells['t3.new.total'] = 999;
     });
-    const result = opened(await openText(text));
-    expect(result.report.cells['t3.new.natural']).toBe(-1);
-    const flagged = evaluate(result.report).filter((f) => f.cells.includes('t3.new.natural'));
-    expect(flagged.some((f) => f.severity === '错误')).toBe(true);
+    const report = opened(await openText(text)).report;
+    expect(report.cells['t3.new.total']).toBe(sampleReport().cells['t3.new.total']);
+    expect(evaluate(report).filter((f) => f.ruleId === 'T3-C')).toEqual([]);
   });
+});
 
-  it('opens a huge but finite number (the rules judge it)', async () => {
+describe('openDraftFile: a cell holds what typing allows, or the file is refused', () => {
+  it.each([
+    ['t3.new.natural', '-1', '是负数（件数只能填写非负整数，没有发生请填 0），文件中为 -1'],
+    ['t3.new.natural', '0.5', '不是整数（件数只能填写非负整数），文件中为 0.5'],
+    ['t3.new.natural', '1000000000', '超出范围（件数最多 9 位数），文件中为 1000000000'],
+    ['t3.new.natural', '1e305', '超出范围（件数最多 9 位数），文件中为 1e+305'],
+    ['t2.fees.amount', '1e300', '超出范围（金额应小于 1000000000 万元），文件中为 1e+300'],
+    [
+      't2.fees.amount',
+      '450102199001011234',
+      '超出范围（金额应小于 1000000000 万元），文件中为 450102199001011260',
+    ],
+    [
+      't2.fees.amount',
+      '0.30000000000000004',
+      '超过 4 位小数（金额单位为万元，最多 4 位小数），文件中为 0.30000000000000004',
+    ],
+  ])('%s = %s is refused, naming the cell and the number', async (cell, literal, wording) => {
     const text = (
       await editedFile((f) => {
-        f.report.cells['t2.fees.amount'] = 1;
+        f.report.cells[cell] = 7;
       })
-    ).replace('"t2.fees.amount": 1', '"t2.fees.amount": 1e300');
-    expect(opened(await openText(text)).report.cells['t2.fees.amount']).toBe(1e300);
+    ).replace(`"${cell}": 7`, `"${cell}": ${literal}`);
+    const result = rejected(await openText(text));
+    expect(result.kind).toBe('invalid');
+    expect(result.details).toEqual([`「${cellDef(cell).label}」${wording}`]);
+  });
+
+  it('holds last year to the same definition, and its year to the years a report may have', async () => {
+    const text = await editedFile((f) => {
+      f.report.lastYear = {
+        year: 99999,
+        cells: { 't3.carriedOut.natural': 0.1, 't2.fees.amount': -1 },
+        sections: {},
+      };
+    });
+    expect(rejected(await openText(text)).details).toEqual([
+      '「上年数据·年度」不能大于 2200，文件中为 99999',
+      `「上年数据·${cellDef('t2.fees.amount').label}」是负数（金额不能为负，没有收费请填 0），文件中为 -1`,
+      '「上年数据·四、结转下年度继续办理·自然人」不是整数（件数只能填写非负整数），文件中为 0.1',
+    ]);
+  });
+
+  it('opens typed text kept as a cell’s invalid entry, and refuses one beside a number', async () => {
+    const kept = await editedFile((f) => {
+      f.report.cells['t3.new.natural'] = null;
+      f.report.invalidEntries = { 't3.new.natural': '1.5' };
+    });
+    const report = opened(await openText(kept)).report;
+    expect(report.invalidEntries).toEqual({ 't3.new.natural': '1.5' });
+    expect(evaluate(report).find((f) => f.ruleId === 'INPUT')?.message).toBe(
+      '一、本年新收政府信息公开申请数量·自然人 填写的“1.5”不是整数（件数只能填写非负整数）',
+    );
+    const both = await editedFile((f) => {
+      f.report.invalidEntries = { 't3.new.natural': '1.5' };
+    });
+    expect(rejected(await openText(both)).details).toEqual([
+      '「未能识别的单元格输入·一、本年新收政府信息公开申请数量·自然人」与该格的数字 2 同时存在（一格只能有数字，或未能识别的输入），文件中为 "1.5"',
+    ]);
   });
 });
 
@@ -183,7 +237,7 @@ describe('openDraftFile: refusals name what is wrong and where', () => {
     expect(result.kind).toBe('invalid');
     expect(result.message).toBe('无法打开「草稿.nianbao.json」：文件中有 1 处内容不符合草稿格式，未打开：');
     expect(result.details).toEqual([
-      '「一、本年新收政府信息公开申请数量·自然人」应为非负整数或留空，文件中为 "abc"',
+      '「一、本年新收政府信息公开申请数量·自然人」应为 0 至 999999999 的整数（件）或留空，文件中为 "abc"',
     ]);
   });
 
@@ -199,7 +253,7 @@ describe('openDraftFile: refusals name what is wrong and where', () => {
     });
     const details = rejected(await openText(text)).details;
     expect(details).toContain(
-      '「行政事业性收费·本年收费金额（单位：万元）」应为数字（单位：万元）或留空，文件中为 "12万"',
+      '「行政事业性收费·本年收费金额（单位：万元）」应为 0 至 999999999.9999 的金额（万元，最多 4 位小数）或留空，文件中为 "12万"',
     );
     expect(details).toContain('「联系方式·联系电话」应为文字，文件中为 5');
     expect(details).toContain('「一、总体情况」应为文字，文件中为 null（空）');
@@ -224,7 +278,7 @@ describe('openDraftFile: refusals name what is wrong and where', () => {
     const text = (await sampleDraft()).text.replace('"t3.new.natural": 2', '"t3.new.natural": 1e999');
     const details = rejected(await openText(text)).details;
     expect(details).toEqual([
-      '「一、本年新收政府信息公开申请数量·自然人」应为非负整数或留空，文件中为 一个超出范围的数字',
+      '「一、本年新收政府信息公开申请数量·自然人」应为 0 至 999999999 的整数（件）或留空，文件中为 一个超出范围的数字',
     ]);
   });
 });

@@ -26,7 +26,12 @@ describe('save → open', () => {
   it('keeps -0, which JSON.stringify would write as 0', async () => {
     await fc.assert(
       fc.asyncProperty(reportArbitrary, async (report) => {
-        const withNegativeZero = { ...report, cells: { ...report.cells, 't3.new.natural': -0 } };
+        const { 't3.new.natural': _typed, ...invalidEntries } = report.invalidEntries;
+        const withNegativeZero = {
+          ...report,
+          cells: { ...report.cells, 't3.new.natural': -0 },
+          invalidEntries,
+        };
         const opened = await openDraftFile((await serializeDraft(withNegativeZero)).bytes, 'z.nianbao.json');
         expect(opened.ok && Object.is(opened.report.cells['t3.new.natural'], -0)).toBe(true);
       }),

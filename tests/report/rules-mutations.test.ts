@@ -28,6 +28,7 @@ const RULE_IDS = [
   'T4-C',
   'T4-D',
   'T2-D',
+  'INPUT',
   'T2-A',
   'T3-E',
   'T3-F',
@@ -361,6 +362,29 @@ const MUTATIONS: Mutation[] = [
         cells: ['t2.fees.amount'],
         message:
           '行政事业性收费·本年收费金额（单位：万元） 应为不小于 0 的金额（万元，最多 4 位小数），现为 0.00001',
+      },
+    ],
+  },
+  // ------------------------------------------------------------ INPUT: typed text that is not a value
+  {
+    rule: 'INPUT',
+    what: '«1.5» typed into a count cell and «.5» into the fee, both kept as typed',
+    report: edit((r) => {
+      r.cells['t4.cases.reviewUpheld'] = null;
+      r.cells['t2.fees.amount'] = null;
+      r.invalidEntries = { 't4.cases.reviewUpheld': '1.5', 't2.fees.amount': '.5' };
+    }),
+    expected: [
+      {
+        severity: '错误',
+        cells: ['t2.fees.amount'],
+        message:
+          '行政事业性收费·本年收费金额（单位：万元） 填写的“.5”小数点前缺少数字（小于 1 的金额要写出 0，如“0.5”）',
+      },
+      {
+        severity: '错误',
+        cells: ['t4.cases.reviewUpheld'],
+        message: '行政复议·结果维持 填写的“1.5”不是整数（件数只能填写非负整数）',
       },
     ],
   },

@@ -11,6 +11,7 @@ import {
   REPORT_FORMAT_VERSION,
   reportSchema,
 } from '../../src/report/document.ts';
+import { withTotals } from '../../src/report/totals.ts';
 
 /** A parsed JSON document, broken on purpose in places its type would not allow. */
 // biome-ignore lint/suspicious/noExplicitAny: the tests write wrong types into the document on purpose.
@@ -115,6 +116,7 @@ describe('blankReport()', () => {
     expect(Object.keys(r.cells)).toHaveLength(200);
     expect(Object.values(r.cells).every((v) => v === null)).toBe(true);
     expect(r.manualTotals).toBe(false);
+    expect(withTotals(r)).toEqual(r);
     expect(r.period).toEqual({ start: '2025-01-01', end: '2025-12-31' });
     expect(periodOfYear(2021)).toEqual({ start: '2021-01-01', end: '2021-12-31' });
   });

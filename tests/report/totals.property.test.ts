@@ -29,6 +29,9 @@ const anyCells = fc
   .map((values) => Object.fromEntries(CELL_IDS.map((id, i) => [id, values[i]!])) as Cells);
 
 const n = (v: number | null | undefined) => v ?? 0;
+/** A total is the sum of its parts, and stays empty while every part is empty. */
+const sumOrEmpty = (parts: readonly (number | null)[]) =>
+  parts.every((v) => v === null) ? null : parts.reduce<number>((sum, v) => sum + n(v), 0);
 const leaf = (cells: Cells, row: string, column: string) => n(cells[`t3.${row}.${column}`]);
 const outcomes = (cells: Cells, column: string) =>
   T3_OUTCOME_ROW_KEYS.reduce((sum, row) => sum + leaf(cells, row, column), 0);
@@ -85,17 +88,19 @@ describe('自动合计 always satisfies the sum rules', () => {
         const before = structuredClone(cells);
         const computed = computeTotals(cells);
         expect(cells).toEqual(before);
+        const raw = (row: string, column: string) => cells[`t3.${row}.${column}`] ?? null;
         for (const row of ['new', 'carriedIn', ...T3_OUTCOME_ROW_KEYS, 'carriedOut']) {
-          const leaves = T3_LEAF_COLUMN_KEYS.reduce((sum, c) => sum + leaf(cells, row, c), 0);
-          expect(computed[`t3.${row}.total`]).toBe(leaves);
+          expect(computed[`t3.${row}.total`]).toBe(sumOrEmpty(T3_LEAF_COLUMN_KEYS.map((c) => raw(row, c))));
         }
         for (const column of T3_LEAF_COLUMN_KEYS)
-          expect(computed[`t3.total.${column}`]).toBe(outcomes(cells, column));
-        const all = T3_LEAF_COLUMN_KEYS.reduce((sum, c) => sum + outcomes(cells, c), 0);
-        expect(computed['t3.total.total']).toBe(all);
+          expect(computed[`t3.total.${column}`]).toBe(
+            sumOrEmpty(T3_OUTCOME_ROW_KEYS.map((r) => raw(r, column))),
+          );
+        const allLeaves = T3_LEAF_COLUMN_KEYS.flatMap((c) => T3_OUTCOME_ROW_KEYS.map((r) => raw(r, c)));
+        expect(computed['t3.total.total']).toBe(sumOrEmpty(allLeaves));
         for (const group of T4_GROUPS) {
-          const parts = T4_RESULTS.reduce((sum, r) => sum + n(cells[`t4.cases.${group}${r}`]), 0);
-          expect(computed[`t4.cases.${group}Total`]).toBe(parts);
+          const parts = T4_RESULTS.map((r) => cells[`t4.cases.${group}${r}`] ?? null);
+          expect(computed[`t4.cases.${group}Total`]).toBe(sumOrEmpty(parts));
         }
         for (const id of CELL_IDS) {
           if (!/\.total$|\.total\.|Total$/.test(id)) expect(computed[id]).toBe(cells[id]);

@@ -182,8 +182,8 @@ describe('tsvToCells', () => {
       ].join('\n'),
     );
     expect(problems.map((p) => p.line)).toEqual([1, 2, 3, 4, 5]);
-    expect(problems[0]!.message).toMatch(/^第 1 行：规章·本年废止件数：不能为负数/);
-    expect(problems[1]!.message).toContain('件数应为整数');
+    expect(problems[0]!.message).toMatch(/^第 1 行：规章·本年废止件数：“-2”是负数/);
+    expect(problems[1]!.message).toContain('“1.5”不是整数');
     expect(problems[2]!.message).toContain('不认识行名“规章制度”');
     expect(problems[3]!.message).toContain('只有 1 列，但这里有 2 个数');
     expect(problems[4]!.message).toContain('在第 1 行已经出现过');

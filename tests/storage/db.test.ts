@@ -172,8 +172,9 @@ describe('failed opens', () => {
     const pending = openError(openDraftDb({ factory, timeoutMs: 5000 }));
     await vi.advanceTimersByTimeAsync(5000);
     const error = await pending;
-    expect(error.kind).toBe('unavailable');
+    expect(error.kind).toBe('timeout');
     expect(error.detail).toBe('打开浏览器存储超时');
+    expect(error.message).toMatch(/^浏览器存储（保存草稿的地方）一直没有响应/);
   });
 
   it('was upgraded by a newer version of the tool (VersionError)', async () => {

@@ -9,6 +9,7 @@ import {
 
 const KINDS: StorageErrorKind[] = [
   'unavailable',
+  'timeout',
   'blocked',
   'too-new',
   'upgrade-failed',
@@ -33,8 +34,12 @@ describe('storage errors', () => {
     expect(new StorageError('blocked').message).toMatch(/^有旧版本页面阻止升级/);
   });
 
-  it('adds the technical detail after the message', () => {
-    expect(new StorageError('write-failed', 'UnknownError').message).toMatch(/（技术信息：UnknownError）$/);
+  it('keeps the technical detail out of the message the clerk reads', () => {
+    const error = new StorageError('write-failed', 'UnknownError');
+    expect(error.detail).toBe('UnknownError');
+    expect(error.message).not.toMatch(/[A-Za-z]/);
+    for (const kind of KINDS)
+      expect(new StorageError(kind, 'QuotaExceededError').message).not.toMatch(/[A-Za-z]/);
   });
 
   it('maps browser errors to kinds', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blankReport, reportSchema } from '../../src/report/document.ts';
+import { evaluate } from '../../src/report/rules.ts';
+import { withTotals } from '../../src/report/totals.ts';
 import { salvageReport } from '../../src/storage/salvage.ts';
 import { sampleReport } from './fixtures.ts';
 
@@ -34,6 +36,39 @@ describe('salvageReport', () => {
     expect(result.report.sections.overview).toBe(good.sections.overview);
     expect(result.report.sections.other).toBe('');
     expect(result.report.staleSections).toEqual([]);
+  });
+
+  it('never drops a number silently: one a cell may not hold becomes its invalid entry, an 错误', () => {
+    const good = sampleReport('x');
+    const stored = {
+      ...good,
+      cells: { ...good.cells, 't3.new.natural': 1.5, 't2.fees.amount': 1e305, 't3.new.business': -1 },
+      lastYear: {
+        year: 2020,
+        cells: { 't3.carriedOut.natural': 3, 't3.carriedOut.research': 0.1 },
+        sections: {},
+      },
+    };
+    const { report, repaired } = salvageReport(stored, 'd');
+    expect(repaired).toBe(true);
+    expect(report.invalidEntries).toEqual({
+      't3.new.natural': '1.5',
+      't2.fees.amount': '1e+305',
+      't3.new.business': '-1',
+    });
+    expect([report.cells['t3.new.natural'], report.cells['t2.fees.amount']]).toEqual([null, null]);
+    const inputs = evaluate(report).filter((f) => f.ruleId === 'INPUT');
+    expect(inputs.map((f) => f.severity)).toEqual(['错误', '错误', '错误']);
+    // Last year's figures keep every cell still valid on its own.
+    expect(report.lastYear).toEqual({ year: 2020, cells: { 't3.carriedOut.natural': 3 }, sections: {} });
+  });
+
+  it('recomputes automatic totals of a stored draft, so every view agrees', () => {
+    const good = sampleReport('x');
+    const stale = { ...good, manualTotals: false, cells: { ...good.cells, 't3.new.total': 99 } };
+    expect(salvageReport(stale, 'd').report.cells['t3.new.total']).toBe(
+      withTotals(good).cells['t3.new.total'],
+    );
   });
 
   it('makes a blank report out of nothing rather than failing', () => {

@@ -4,6 +4,7 @@ import {
   confirmFinding,
   fillBlankCells,
   setCells,
+  setInvalidEntry,
   setManualTotals,
   setMeta,
   setNote,
@@ -70,6 +71,13 @@ export function Editor({ editor, onRiskyEdit, readOnly = false }: EditorProps) {
       if (mergeKey) setNotice(null);
     },
     [apply, onRiskyEdit],
+  );
+  const onInvalidEntry = useCallback(
+    (cell: CellId, text: string, mergeKey: string) => {
+      apply((r) => setInvalidEntry(r, cell, text), mergeKey);
+      setNotice(null);
+    },
+    [apply],
   );
   const onNotice = useCallback((message: string, tone: Notice['tone']) => setNotice({ message, tone }), []);
 
@@ -139,10 +147,12 @@ export function Editor({ editor, onRiskyEdit, readOnly = false }: EditorProps) {
                 <Grid
                   table={table}
                   cells={report.cells}
+                  entries={report.invalidEntries}
                   notes={report.notes}
                   manualTotals={report.manualTotals}
                   index={index}
                   onSetCells={onSetCells}
+                  onInvalidEntry={onInvalidEntry}
                   onNotice={onNotice}
                   onActiveCell={setActiveCell}
                 />

@@ -1,12 +1,7 @@
 import { Fragment } from 'preact';
 import { memo } from 'preact/compat';
 import { useMemo, useRef, useState } from 'preact/hooks';
-import {
-  formatCellValue,
-  isPartialAmount,
-  normaliseNumberText,
-  parseCellInput,
-} from '../../report/cell-input.ts';
+import { formatCellValue, mayBecomeValid, parseCellInput } from '../../report/cell-input.ts';
 import { type CellId, cellDef, tableMatrix } from '../../report/cells.ts';
 import type { Cells } from '../../report/document.ts';
 import { type LayoutCell, tableLayout } from '../../report/layout.ts';
@@ -19,11 +14,15 @@ import { cellsInRect, type Move, moveFrom, type Pos, positionOf } from './grid-n
 export interface GridProps {
   table: TableDef;
   cells: Cells;
+  /** Typed text that is not a value of its cell (report.invalidEntries), shown as typed. */
+  entries: Readonly<Record<string, string | undefined>>;
   notes: Readonly<Record<string, string | undefined>>;
   manualTotals: boolean;
   index: FindingIndex;
   /** Writes values. `mergeKey` groups typing in one cell into one undo step; `overwrites` marks a risky paste. */
   onSetCells(values: Record<CellId, number | null>, mergeKey: string | null, overwrites: CellId[]): void;
+  /** Keeps what was typed into a cell that is not a value it may hold (the cell becomes empty, an 错误). */
+  onInvalidEntry(cell: CellId, text: string, mergeKey: string): void;
   /** A short message for the clerk (rejected input, paste notes). */
   onNotice(message: string, tone: 'error' | 'info'): void;
   /** The focused cell changed (the editor shows its findings and note). */
@@ -57,6 +56,8 @@ function GridView(props: GridProps) {
     [selection, matrix],
   );
   const lastFocused = useRef<CellId | null>(null);
+  /** The cell whose text is on its way to a value («1,2» before «1,234»): not marked until it is left. */
+  const [unfinished, setUnfinished] = useState<CellId | null>(null);
 
   const editable = (cell: CellId) => manualTotals || !cellDef(cell).isTotal;
 
@@ -80,23 +81,40 @@ function GridView(props: GridProps) {
     el.select();
   };
 
-  const onInput = (e: Event) => {
-    const el = e.target as HTMLInputElement;
+  /**
+   * What is typed is never changed while typing: a value the cell may hold is stored as it is; any
+   * other text («1.5» in a count cell, «-1», «1e3») stays in the cell as typed, is stored as the cell's
+   * invalid entry and is an 错误 until corrected. No character is ever dropped from a number.
+   */
+  const takeTyped = (el: HTMLInputElement) => {
     const cell = el.dataset.cell;
     if (!cell || !editable(cell)) return;
     const def = cellDef(cell);
-    const parsed = parseCellInput(el.value, def.kind);
-    if (parsed.ok && !parsed.dashAsZero) {
-      const normalised = normaliseNumberText(el.value);
-      if (normalised !== el.value) el.value = normalised; // full-width digits typed through an IME
-      props.onSetCells({ [cell]: parsed.value }, `cell:${cell}`, []);
-      return;
+    const parsed = parseCellInput(el.value, def.kind, def.isTotal);
+    if (parsed.ok && !parsed.dashAsZero) props.onSetCells({ [cell]: parsed.value }, `cell:${cell}`, []);
+    else props.onInvalidEntry(cell, el.value, `cell:${cell}`);
+    const waiting = !parsed.ok && mayBecomeValid(el.value);
+    if (waiting !== (unfinished === cell)) setUnfinished(waiting ? cell : null);
+  };
+
+  // An IME's composition is taken when it ends, not letter by letter.
+  const onInput = (e: Event) => {
+    if ((e as InputEvent).isComposing) return;
+    takeTyped(e.target as HTMLInputElement);
+  };
+  const onCompositionEnd = (e: Event) => takeTyped(e.target as HTMLInputElement);
+
+  /** Leaving a cell shows a valid entry as stored («１２» → «12», «12.» → «12»). */
+  const onFocusOut = (e: FocusEvent) => {
+    const el = e.target as HTMLInputElement;
+    const cell = el.dataset?.cell;
+    if (!cell) return;
+    if (unfinished === cell) setUnfinished(null);
+    const def = cellDef(cell);
+    const parsed = parseCellInput(el.value, def.kind, def.isTotal);
+    if (parsed.ok && !parsed.dashAsZero && parsed.value === (cells[cell] ?? null)) {
+      el.value = formatCellValue(parsed.value);
     }
-    if (def.kind === 'amount' && isPartialAmount(el.value)) return;
-    // Not a number: keep the cell as it was and say why, nothing is stored.
-    const reason = parsed.ok ? '请填写数字；没有发生请填 0' : parsed.reason;
-    el.value = formatCellValue(cells[cell] ?? null);
-    props.onNotice(`${def.label}：${reason}`, 'error');
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -222,11 +240,13 @@ function GridView(props: GridProps) {
             id={id}
             label={def.label}
             kind={def.kind}
+            isTotal={def.isTotal}
             value={cells[id] ?? null}
+            entry={props.entries[id]}
             readOnly={!editable(id)}
             colSpan={c.colSpan}
-            severity={marks?.severity ?? null}
-            message={marks ? marks.messages.join('；') : ''}
+            severity={unfinished === id ? null : (marks?.severity ?? null)}
+            message={marks && unfinished !== id ? marks.messages.join('；') : ''}
             selected={selected.size > 1 && selected.has(id)}
             hasNote={Boolean(props.notes[id])}
           />
@@ -243,6 +263,8 @@ function GridView(props: GridProps) {
         onFocusIn={onFocusIn}
         onMouseDown={onMouseDown}
         onInput={onInput}
+        onCompositionEnd={onCompositionEnd}
+        onFocusOut={onFocusOut}
         onKeyDown={onKeyDown}
         onCopy={onCopy}
         onPaste={onPaste}
@@ -293,11 +315,17 @@ function idsOf(table: TableDef): CellId[] {
 /** A keystroke in one table leaves the other tables alone: only this table's values and marks count. */
 function sameTableProps(a: GridProps, b: GridProps): boolean {
   if (a.table !== b.table || a.manualTotals !== b.manualTotals) return false;
-  if (a.onSetCells !== b.onSetCells || a.onNotice !== b.onNotice || a.onActiveCell !== b.onActiveCell)
+  if (
+    a.onSetCells !== b.onSetCells ||
+    a.onInvalidEntry !== b.onInvalidEntry ||
+    a.onNotice !== b.onNotice ||
+    a.onActiveCell !== b.onActiveCell
+  )
     return false;
   return idsOf(a.table).every(
     (id) =>
       a.cells[id] === b.cells[id] &&
+      a.entries[id] === b.entries[id] &&
       a.notes[id] === b.notes[id] &&
       a.index.cells.get(id) === b.index.cells.get(id),
   );

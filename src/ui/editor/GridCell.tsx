@@ -1,6 +1,7 @@
 import { memo } from 'preact/compat';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { formatCellValue, parseCellInput } from '../../report/cell-input.ts';
+import { MAX_INVALID_ENTRY } from '../../report/document.ts';
 import type { CellKind } from '../../report/template.ts';
 import { cellDomId } from '../findings-index.ts';
 
@@ -8,7 +9,10 @@ export interface GridCellProps {
   id: string;
   label: string;
   kind: CellKind;
+  isTotal: boolean;
   value: number | null;
+  /** What was typed that is not a value of the cell (shown instead of the empty value). */
+  entry: string | undefined;
   readOnly: boolean;
   colSpan: number;
   severity: '错误' | '提示' | null;
@@ -24,14 +28,18 @@ export interface GridCellProps {
  */
 export const GridCell = memo(function GridCell(p: GridCellProps) {
   const input = useRef<HTMLInputElement>(null);
-  // The DOM keeps what is being typed ("12." on the way to 12.5); it is overwritten only when the
-  // value changed for another reason (undo, paste, totals).
+  // The DOM keeps what is being typed («12.» on the way to 12.5, «１２», an invalid «1.5»); it is
+  // overwritten only when what the cell holds changed for another reason (undo, paste, totals).
   useLayoutEffect(() => {
     const el = input.current;
     if (!el) return;
-    const shown = parseCellInput(el.value, p.kind);
-    if (!shown.ok || shown.value !== p.value) el.value = formatCellValue(p.value);
-  }, [p.value, p.kind]);
+    if (p.entry !== undefined) {
+      if (el.value !== p.entry) el.value = p.entry;
+      return;
+    }
+    const shown = parseCellInput(el.value, p.kind, p.isTotal);
+    if (!shown.ok || shown.dashAsZero || shown.value !== p.value) el.value = formatCellValue(p.value);
+  }, [p.value, p.entry, p.kind, p.isTotal]);
 
   const classes = [
     'cell',
@@ -54,7 +62,9 @@ export const GridCell = memo(function GridCell(p: GridCellProps) {
         aria-invalid={p.severity === '错误' ? 'true' : undefined}
         aria-describedby={describedBy}
         readOnly={p.readOnly}
-        defaultValue={formatCellValue(p.value)}
+        // Longer than any number; what is typed past it is refused by the browser where it is seen.
+        maxLength={MAX_INVALID_ENTRY}
+        defaultValue={p.entry ?? formatCellValue(p.value)}
       />
       {p.message ? (
         <span id={describedBy} class="visually-hidden">

@@ -4,6 +4,14 @@ import { type OpenedRepository, openDraftRepository } from '../../storage/reposi
 
 export type OpenRepository = (onProblem: (problem: StorageError) => void) => Promise<OpenedRepository>;
 
+/**
+ * How long the app waits for IndexedDB before it runs in memory with the red banner (kind
+ * 'timeout': what happened, 重试, and to save to a file). In a fresh profile the first open takes
+ * 100–300 ms; an open still unanswered after 5 s is stuck, and a clerk staring at 「正在打开浏览器中
+ * 的草稿…」 for 15 s (the storage layer's own limit) may think the tool is broken.
+ */
+export const STORAGE_WAIT_MS = 5000;
+
 /** An open started before the first render (openRepositoryEarly), for the first useRepository to take. */
 let early: {
   opened: Promise<OpenedRepository>;
@@ -18,6 +26,7 @@ export function openRepositoryEarly(): void {
   let listener: ((problem: StorageError) => void) | null = null;
   const missed: StorageError[] = [];
   const opened = openDraftRepository({
+    timeoutMs: STORAGE_WAIT_MS,
     onProblem: (problem) => (listener ? listener(problem) : missed.push(problem)),
   });
   early = {
@@ -32,7 +41,7 @@ export function openRepositoryEarly(): void {
 const openInBrowser: OpenRepository = (onProblem) => {
   const started = early;
   early = null;
-  if (!started) return openDraftRepository({ onProblem });
+  if (!started) return openDraftRepository({ timeoutMs: STORAGE_WAIT_MS, onProblem });
   started.listen(onProblem);
   return started.opened;
 };

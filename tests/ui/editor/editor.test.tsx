@@ -42,23 +42,74 @@ describe('editor: typing and live checks', () => {
     expect(description?.textContent).toContain('自然人列');
   });
 
-  it('typing replaces the focused value, and non-numbers are refused with a message', async () => {
+  it('typing replaces the focused value; what is not a value stays as typed, empty, with its 错误', async () => {
     const user = await renderApp();
     await user.click(cell('t2.license.decisions'));
     await user.keyboard('42');
     expect(cell('t2.license.decisions').value).toBe('42');
     await user.keyboard('x');
+    // Never another number: the cell keeps «42x» as typed and holds nothing until corrected.
+    expect(cell('t2.license.decisions').value).toBe('42x');
+    expect(cell('t2.license.decisions').getAttribute('aria-invalid')).toBe('true');
+    expect(badge()).toMatch(/^有错误·错误1\//);
+    expect(document.querySelector('.cell-status')!.textContent).toContain(
+      '行政许可·本年处理决定数量 填写的“42x”不是数字（件数只能填写非负整数）',
+    );
+    await user.keyboard('{Backspace}');
     expect(cell('t2.license.decisions').value).toBe('42');
-    expect(screen.getByRole('alert').textContent).toContain('行政许可·本年处理决定数量');
-    expect(screen.getByRole('alert').textContent).toContain('非负整数');
+    expect(cell('t2.license.decisions').getAttribute('aria-invalid')).toBeNull();
+    expect(badge()).toBe('审核通过·错误0/提示0');
   });
 
-  it('accepts amounts with decimals in 万元 and full-width digits', async () => {
+  it.each([
+    ['t3.new.natural', '1.5', '不是整数'],
+    ['t3.new.natural', '-1', '是负数'],
+    ['t3.new.natural', '1e3', '不是数字'],
+    ['t3.new.natural', '３.５', '不是整数'],
+    ['t2.fees.amount', '.5', '小数点前缺少数字'],
+    ['t2.fees.amount', '1.23456', '超过 4 位小数'],
+    ['t2.fees.amount', '1234567890', '超出范围（金额应小于 1000000000 万元）'],
+  ])('in %s, «%s» is kept as typed with its 错误 (%s), and undo/redo carry it', async (id, typed, reason) => {
+    const user = await renderApp();
+    const before = cell(id).value;
+    await user.click(cell(id));
+    await user.keyboard(typed);
+    expect(cell(id).value).toBe(typed);
+    expect(document.querySelector('.cell-status')!.textContent).toContain(`填写的“${typed}”${reason}`);
+    expect(badge()).toMatch(/^有错误·错误[1-9]/);
+    await user.keyboard('{Tab}');
+    expect(cell(id).value).toBe(typed);
+    await user.keyboard('{Control>}z{/Control}');
+    expect(cell(id).value).toBe(before);
+    expect(badge()).toBe('审核通过·错误0/提示0');
+    await user.keyboard('{Control>}y{/Control}');
+    expect(cell(id).value).toBe(typed);
+    expect(cell(id).getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('a thousands separator on its way to a group of three is not marked until the cell is left', async () => {
+    const user = await renderApp();
+    await user.click(cell('t3.new.natural'));
+    await user.keyboard('1,2');
+    expect(cell('t3.new.natural').getAttribute('aria-invalid')).toBeNull();
+    await user.keyboard('34');
+    expect(cell('t3.new.natural').value).toBe('1,234');
+    await user.keyboard('{Tab}');
+    expect(cell('t3.new.natural').value).toBe('1234');
+    await user.click(cell('t3.new.research'));
+    await user.keyboard('1,2{Tab}');
+    expect(cell('t3.new.research').value).toBe('1,2');
+    expect(cell('t3.new.research').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('accepts amounts with decimals in 万元 and full-width digits, shown as stored once the cell is left', async () => {
     const user = await renderApp();
     await user.click(cell('t2.fees.amount'));
     await user.keyboard('４０６８.208');
-    expect(cell('t2.fees.amount').value).toBe('4068.208');
+    expect(cell('t2.fees.amount').value).toBe('４０６８.208');
     expect(badge()).toBe('审核通过·错误0/提示0');
+    await user.keyboard('{Tab}');
+    expect(cell('t2.fees.amount').value).toBe('4068.208');
   });
 
   it('totals are read-only while automatic and editable by hand after the switch, then mismatches are 错误', async () => {

@@ -54,7 +54,7 @@ describe('OpenFileMessages', () => {
     const items = screen.getAllByRole('listitem').map((li) => li.textContent);
     expect(items).toEqual([
       '「联系方式·联系电话」应为文字，文件中为 771',
-      '「一、本年新收政府信息公开申请数量·自然人」应为非负整数或留空，文件中为 "abc"',
+      '「一、本年新收政府信息公开申请数量·自然人」应为 0 至 999999999 的整数（件）或留空，文件中为 "abc"',
     ]);
     expect(screen.getByRole('alert')).toHaveTextContent('文件中有 2 处内容不符合草稿格式，未打开');
   });
@@ -100,6 +100,39 @@ describe('OpenFileMessages', () => {
     );
     expect(document.querySelector('script')).toBeNull();
     expect(screen.getByText('无法打开「<script>alert(1)</script>.json」')).toBeInTheDocument();
+  });
+
+  it('names the first few of 300 000 unknown keys and their count, in a few short lines', async () => {
+    const extra = Array.from({ length: 300_000 }, (_, i) => `"k${i}": 0`).join(',');
+    const text = (await sampleDraft()).text.replace('"report": {', `"report": {${extra},`);
+    expect(text.length).toBeGreaterThan(3_000_000);
+    const box = await shown(bytes(text));
+    expect(box).toHaveTextContent(
+      '「报告内容」中有 300015 项，远多于本工具的草稿，前几项为 "k0"、"k1"、"k2"、"k3"、"k4"',
+    );
+    expect(box.textContent!.length).toBeLessThan(400);
+  });
+
+  it('shows a 4 MB key name by its first characters', async () => {
+    const key = 'x'.repeat(4_000_000);
+    const text = (await sampleDraft()).text.replace('"report": {', `"report": {"${key}": 1,`);
+    const box = await shown(bytes(text));
+    expect(box).toHaveTextContent(`中有本工具不认识的项："${'x'.repeat(30)}…"`);
+    expect(box.textContent!.length).toBeLessThan(400);
+    for (const li of box.querySelectorAll('li')) expect(li.textContent!.length).toBeLessThanOrEqual(600);
+  });
+
+  it('renders at most 30 lines of at most 600 characters, whatever it is given', () => {
+    render(
+      <OpenFileMessages
+        notice={{ tone: 'error', message: 'm'.repeat(5000), details: Array(1000).fill('d'.repeat(5000)) }}
+        onDismiss={() => {}}
+      />,
+    );
+    const items = screen.getByLabelText('文件消息').querySelectorAll('li');
+    expect(items).toHaveLength(31);
+    expect(items[30]).toHaveTextContent('……另有 970 条未列出。');
+    for (const li of items) expect(li.textContent!.length).toBeLessThanOrEqual(600);
   });
 
   it('closes on 关闭, and renders nothing without a notice', () => {

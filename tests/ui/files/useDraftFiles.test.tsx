@@ -183,7 +183,7 @@ describe('打开文件', () => {
     const store = setup([sampleReport()]);
     ctrl('o');
     const dialog = await screen.findByRole('dialog', { name: '文件在本工具之外被改动过' });
-    expect(dialog).toHaveTextContent('文件中有 1 处不同');
+    expect(dialog).toHaveTextContent('文件中有 2 处不同');
     await userEvent.click(screen.getByRole('button', { name: '作为新草稿打开' }));
     await waitFor(() => expect(screen.getByTestId('natural')).toHaveTextContent('8'));
     expect(screen.getByTestId('id').textContent).not.toBe(sampleReport().id);
