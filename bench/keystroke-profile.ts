@@ -50,7 +50,11 @@ interface TraceEvent {
 async function startApp(): Promise<{ url: string; close(): Promise<void> }> {
   const outDir = mkdtempSync(join(tmpdir(), 'nianbao-profile-'));
   await build({ logLevel: 'error', build: { outDir, emptyOutDir: true, minify: false } });
-  const server = await preview({ logLevel: 'error', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
+  const server = await preview({
+    logLevel: 'error',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0 },
+  });
   const address = server.httpServer.address();
   return {
     url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`,
@@ -78,11 +82,16 @@ async function drive(page: Page, scenario: Scenario, count: number): Promise<voi
     const block = (n: number) =>
       `${Array.from({ length: 25 }, (_, r) => Array.from({ length: 7 }, (_, c) => (r + c + n) % 9).join('\t')).join('\n')}\n`;
     for (let i = 0; i < count; i++) {
-      await page.locator(CELL).evaluate((el, text) => {
-        const data = new DataTransfer();
-        data.setData('text/plain', text);
-        el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-      }, block(i % 2));
+      await page.locator(CELL).evaluate(
+        (el, text) => {
+          const data = new DataTransfer();
+          data.setData('text/plain', text);
+          el.dispatchEvent(
+            new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+          );
+        },
+        block(i % 2),
+      );
       await afterFrame();
     }
     return;
@@ -226,7 +235,8 @@ async function main() {
     const events = await collectTrace(cdp, async () => {
       await cdp.send('Tracing.end');
     });
-    if (process.env.TRACE_OUT) (await import('node:fs')).writeFileSync(process.env.TRACE_OUT, JSON.stringify(events));
+    if (process.env.TRACE_OUT)
+      (await import('node:fs')).writeFileSync(process.env.TRACE_OUT, JSON.stringify(events));
     const idle = (k: string) => k.startsWith('(idle)') || k.startsWith('(program)') || k.startsWith('(root)');
     const { self, total } = functionTimes(profile);
     console.log(`${scenario}, CPU ${rate}×, ${count} actions, ${machineLoad()}; ms per action`);
