@@ -6,6 +6,8 @@
  *
  * Prints, per keystroke (or paste): the main thread's self time by trace event (script, style,
  * layout, paint …), and JS time by function, self and inclusive, from the sampled stacks.
+ * With LATENCY=1 nothing is traced: it prints the keystroke bench's figure (keydown → the task after
+ * the next frame) for each action, the slowest first, to see what the tail is made of.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +15,9 @@ import { join } from 'node:path';
 import { type CDPSession, chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/e2e/browser.ts';
+import { PROBE } from './keystroke.bench.ts';
 import { machineLoad } from './lib/browser-page.ts';
+import { summarise } from './lib/stats.ts';
 
 type Scenario = 'cell' | 'text' | 'paste' | 'plain';
 const CELL = '[id="cell-t3.new.natural"]';
@@ -214,14 +218,41 @@ async function main() {
     args: [...CHROMIUM_ARGS, '--disable-gpu-vsync', '--disable-frame-rate-limit'],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await browser.newPage({
+      viewport: { width: 1400, height: 1000 },
+      bypassCSP: Boolean(process.env.EXTRA_CSS),
+    });
+    await page.addInitScript(PROBE);
     if (scenario === 'plain') {
       await page.setContent('<input id="plain" aria-label="baseline">');
+      await page.evaluate(PROBE);
       await page.locator('#plain').click();
     } else await openSample(page, app.url, scenario);
+    // An experiment: a style sheet added to the page (e.g. containment), to see what it would save.
+    if (process.env.EXTRA_CSS) await page.addStyleTag({ content: process.env.EXTRA_CSS });
     await drive(page, scenario, 10); // warm-up
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    if (process.env.LATENCY) {
+      await page.evaluate(() => {
+        (window as unknown as { __latencies: number[] }).__latencies = [];
+      });
+      await drive(page, scenario, count);
+      const all = await page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies);
+      const s = summarise(all);
+      console.log(
+        `${scenario}, CPU ${rate}×, ${all.length} actions, ${machineLoad()}: median ${s.median.toFixed(1)} p95 ${s.p95.toFixed(1)} max ${s.max.toFixed(1)} ms`,
+      );
+      console.log(
+        all
+          .map((ms, i) => [ms, i] as const)
+          .sort((a, b) => b[0] - a[0])
+          .slice(0, 12)
+          .map(([ms, i]) => `#${i} ${ms.toFixed(1)}`)
+          .join('  '),
+      );
+      return;
+    }
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Tracing.start', {

@@ -529,6 +529,14 @@ export function changedInputs(a: Report, b: Report): { cells: CellId[]; fields: 
   return { cells, fields };
 }
 
+/** Findings already worked out by evaluateFrom, by report (reports are never changed once made). */
+const known = new WeakMap<Report, readonly Finding[]>();
+
+/** evaluate(report), or what evaluateFrom already found for this very report object (the editor's, on a save). */
+export function knownFindings(report: Report): readonly Finding[] {
+  return known.get(report) ?? evaluate(report);
+}
+
 /** The findings of one report, kept per rule so that the next edit re-runs only what it touches. */
 export interface Evaluation {
   readonly report: Report;
@@ -547,6 +555,12 @@ export interface Evaluation {
  */
 export function evaluateFrom(previous: Evaluation | null, report: Report): Evaluation {
   if (previous?.report === report) return previous;
+  const evaluation = evaluateAgain(previous, report);
+  known.set(report, evaluation.findings);
+  return evaluation;
+}
+
+function evaluateAgain(previous: Evaluation | null, report: Report): Evaluation {
   const changed = previous ? changedInputs(previous.report, report) : null;
   if (!previous || !changed) {
     const byRule = RULES.map((rule, at) => {

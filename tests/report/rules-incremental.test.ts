@@ -88,7 +88,7 @@ const sentenceArb = fc
   .map(([text, [a, b, c]]) =>
     text.replace('{}', String(a)).replace('{}', String(b)).replace('{}', String(c)),
   );
-const sectionArb = fc.constantFrom<TextSectionKey>('overview', 'problems', 'other', 'active');
+const sectionArb = fc.constantFrom<TextSectionKey>('overview', 'problems', 'other');
 
 type Edit = (r: Report) => Report;
 const editArb: fc.Arbitrary<Edit> = fc.oneof(

@@ -1,0 +1,34 @@
+/**
+ * A save takes the findings the editor already worked out for the report (records.ts contentFacts):
+ * the facts kept with the draft must be those of a full evaluation all the same.
+ */
+import { describe, expect, it } from 'vitest';
+import example from '../../examples/gx-kjt-2021.json';
+import { reportSchema } from '../../src/report/document.ts';
+import { confirmFinding, setCells, setInvalidEntry, setSection } from '../../src/report/edit.ts';
+import { evaluate, evaluateFrom } from '../../src/report/rules.ts';
+import { withTotals } from '../../src/report/totals.ts';
+import { contentFacts, storableReport } from '../../src/storage/records.ts';
+
+describe('contentFacts after the editor evaluated the report', () => {
+  it('gives the facts of a full evaluation of the stored copy', () => {
+    let report = withTotals(reportSchema().parse(example));
+    let evaluation = evaluateFrom(null, report);
+    const edits = [
+      (r: typeof report) => setCells(r, { 't3.new.natural': 99 }),
+      (r: typeof report) => setInvalidEntry(r, 't4.cases.reviewUpheld', '1.5'),
+      (r: typeof report) => confirmFinding(r, evaluate(r).find((f) => f.confirmable)!, '  已核实  '),
+      (r: typeof report) => setSection(r, 'other', ''),
+      (r: typeof report) => setCells(r, { 't3.new.natural': 1, 't4.cases.reviewUpheld': 0 }),
+    ];
+    for (const edit of edits) {
+      report = edit(report);
+      evaluation = evaluateFrom(evaluation, report);
+      const stored = storableReport(report, report.id);
+      // A copy nothing was worked out for: contentFacts evaluates it in full.
+      const fresh = structuredClone(stored);
+      expect(contentFacts(stored)).toEqual(contentFacts(fresh));
+    }
+    expect(contentFacts(storableReport(report, report.id)).state).toBe('有错误');
+  });
+});
