@@ -37,6 +37,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** The thread's CPU time in the event, which a loaded machine inflates far less than `dur`. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: {
@@ -52,8 +54,10 @@ interface TraceEvent {
 }
 
 async function startApp(): Promise<{ url: string; close(): Promise<void> }> {
-  const outDir = mkdtempSync(join(tmpdir(), 'nianbao-profile-'));
-  await build({ logLevel: 'error', build: { outDir, emptyOutDir: true, minify: false } });
+  // BUILT=<dir>: serve a build made before (of another commit, to compare under the same load).
+  const outDir = process.env.BUILT ?? mkdtempSync(join(tmpdir(), 'nianbao-profile-'));
+  if (!process.env.BUILT)
+    await build({ logLevel: 'error', build: { outDir, emptyOutDir: true, minify: false } });
   const server = await preview({
     logLevel: 'error',
     build: { outDir },
@@ -64,7 +68,7 @@ async function startApp(): Promise<{ url: string; close(): Promise<void> }> {
     url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`,
     async close() {
       await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
-      rmSync(outDir, { recursive: true, force: true });
+      if (!process.env.BUILT) rmSync(outDir, { recursive: true, force: true });
     },
   };
 }
@@ -90,6 +94,8 @@ async function drive(page: Page, scenario: Scenario, count: number): Promise<voi
         (el, text) => {
           const data = new DataTransfer();
           data.setData('text/plain', text);
+          const start = performance.now();
+          (window as unknown as { __afterNextFrame(start: number): void }).__afterNextFrame(start);
           el.dispatchEvent(
             new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
           );
@@ -129,19 +135,23 @@ async function collectTrace(cdp: CDPSession, stop: () => Promise<void>): Promise
   return events;
 }
 
-/** Self time per event name on the renderer's main thread (nested events subtracted from their parent). */
+/**
+ * CPU time per event name on the renderer's main thread, nested events subtracted from their parent
+ * (nesting by wall time, amounts by thread time).
+ */
 function mainThreadSelfTimes(events: TraceEvent[]): Map<string, number> {
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   const own = events
     .filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined)
     .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const cpu = (e: TraceEvent) => e.tdur ?? e.dur!;
   const self = new Map<string, number>();
   const stack: { end: number; name: string }[] = [];
   for (const e of own) {
     while (stack.length && stack[stack.length - 1]!.end <= e.ts) stack.pop();
     const parent = stack[stack.length - 1];
-    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - e.dur!);
-    self.set(e.name, (self.get(e.name) ?? 0) + e.dur!);
+    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - cpu(e));
+    self.set(e.name, (self.get(e.name) ?? 0) + cpu(e));
     stack.push({ end: e.ts + e.dur!, name: e.name });
   }
   return self;
@@ -165,7 +175,7 @@ function layoutSizes(events: TraceEvent[]): string {
   return (
     `${layouts.length} layouts, on average ${(sum((e) => e.args!.beginData!.dirtyObjects ?? 0) / n).toFixed(0)} ` +
     `dirty of ${(sum((e) => e.args!.beginData!.totalObjects ?? 0) / n).toFixed(0)} objects, ` +
-    `${(sum((e) => e.dur ?? 0) / n / 1000).toFixed(2)} ms each; ${styles.length} style recalcs, ` +
+    `${(sum((e) => e.tdur ?? e.dur ?? 0) / n / 1000).toFixed(2)} ms CPU each; ${styles.length} style recalcs, ` +
     `on average ${(styles.reduce((s, e) => s + (e.args!.elementCount ?? 0), 0) / (styles.length || 1)).toFixed(0)} elements${forcedText}`
   );
 }
@@ -257,6 +267,7 @@ async function main() {
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Tracing.start', {
       categories:
+        process.env.TRACE_CATEGORIES ??
         'devtools.timeline,v8.execute,disabled-by-default-devtools.timeline,disabled-by-default-devtools.timeline.stack',
       transferMode: 'ReportEvents',
     });
@@ -271,7 +282,7 @@ async function main() {
     const idle = (k: string) => k.startsWith('(idle)') || k.startsWith('(program)') || k.startsWith('(root)');
     const { self, total } = functionTimes(profile);
     console.log(`${scenario}, CPU ${rate}×, ${count} actions, ${machineLoad()}; ms per action`);
-    console.log('\nmain thread, self time by trace event:');
+    console.log('\nmain thread, CPU time by trace event (self):');
     console.log(top(mainThreadSelfTimes(events), count * 1000, 14));
     console.log(layoutSizes(events));
     console.log('\nJS self time by function:');

@@ -531,10 +531,16 @@ export function changedInputs(a: Report, b: Report): { cells: CellId[]; fields: 
 
 /** Findings already worked out by evaluateFrom, by report (reports are never changed once made). */
 const known = new WeakMap<Report, readonly Finding[]>();
+/** The latest evaluation evaluateFrom made: the editor's, a keystroke or two behind while the clerk types. */
+let latest: Evaluation | null = null;
 
-/** evaluate(report), or what evaluateFrom already found for this very report object (the editor's, on a save). */
+/**
+ * evaluate(report), taken from what evaluateFrom already found for this very report object, or
+ * worked out from the latest evaluation (an autosave of the editor's report: only the rules its last
+ * keystrokes touched run).
+ */
 export function knownFindings(report: Report): readonly Finding[] {
-  return known.get(report) ?? evaluate(report);
+  return known.get(report) ?? evaluateFrom(latest, report).findings;
 }
 
 /** The findings of one report, kept per rule so that the next edit re-runs only what it touches. */
@@ -557,6 +563,7 @@ export function evaluateFrom(previous: Evaluation | null, report: Report): Evalu
   if (previous?.report === report) return previous;
   const evaluation = evaluateAgain(previous, report);
   known.set(report, evaluation.findings);
+  latest = evaluation;
   return evaluation;
 }
 
