@@ -37,5 +37,15 @@ describe('contentFacts after the editor evaluated the report', () => {
       });
     }
     expect(contentFacts(storableReport(report, report.id)).state).toBe('有错误');
+    // Typed after the editor's last evaluation (its re-render waits for a pause in typing).
+    const typed = setCells(setSection(report, 'other', '本年度未收取信息处理费。'), {
+      't4.cases.reviewUpheld': 1,
+    });
+    const review = reviewReport(typed, evaluate(typed));
+    expect(contentFacts(storableReport(typed, typed.id))).toMatchObject({
+      errors: review.errors.length,
+      hints: review.open.length,
+      state: review.state,
+    });
   });
 });
