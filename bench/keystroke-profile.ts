@@ -6,6 +6,8 @@
  *
  * Prints, per keystroke (or paste): the main thread's self time by trace event (script, style,
  * layout, paint …), and JS time by function, self and inclusive, from the sampled stacks.
+ * PLAIN_INPUTS=n (scenario plain): the one input sits above a table of n more inputs, to see what a
+ * page of inputs costs the browser per keystroke whatever the app does.
  * With LATENCY=1 nothing is traced: it prints the keystroke bench's figure (keydown → the task after
  * the next frame) for each action, the slowest first, to see what the tail is made of.
  */
@@ -264,7 +266,13 @@ async function main() {
     });
     await page.addInitScript(PROBE);
     if (scenario === 'plain') {
-      await page.setContent('<input id="plain" aria-label="baseline">');
+      // PLAIN_INPUTS=n: the input sits in a table of n more inputs (what a page of inputs costs).
+      const more = Number(process.env.PLAIN_INPUTS ?? 0);
+      const rows = Array.from(
+        { length: Math.ceil(more / 7) },
+        () => `<tr><th>行</th>${'<td><input></td>'.repeat(7)}</tr>`,
+      );
+      await page.setContent(`<input id="plain" aria-label="baseline"><table>${rows.join('')}</table>`);
       await page.evaluate(PROBE);
       await page.locator('#plain').click();
     } else await openSample(page, app.url, scenario);
