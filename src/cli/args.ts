@@ -1,3 +1,5 @@
+import { PROGRAM } from './program.ts';
+
 /**
  * Options of a sub-command (`-o file`, `--force`, `--year=2021`), parsed with Chinese messages.
  * `--help` never reaches here: main answers it for every command.
@@ -23,7 +25,7 @@ export function parseCommandArgs(
 ): ParsedArgs {
   const options: Record<string, string | true> = {};
   const positionals: string[] = [];
-  const helpHint = `运行 npm run cli -- ${command} --help 查看用法。`;
+  const helpHint = `运行 ${PROGRAM} ${command} --help 查看用法。`;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--') {

@@ -17,6 +17,7 @@ import { reportTitle, tableById } from '../report/template.ts';
 import { withTotals } from '../report/totals.ts';
 import { messageOf, parseCommandArgs } from './args.ts';
 import { type CliIo, type Command, EXIT } from './command.ts';
+import { PROGRAM } from './program.ts';
 import { readReportFile } from './read-report.ts';
 
 type FileResult =
@@ -138,7 +139,7 @@ export const checkCommand: Command = {
   name: 'check',
   summary: '审核年报文件（可一次审核多个），列出错误和提示',
   help: [
-    '用法：npm run cli -- check <文件…> [--errors-only] [--json]',
+    `用法：${PROGRAM} check <文件…> [--errors-only] [--json]`,
     '',
     '审核一个或多个年报文件（本工具保存的草稿文件 .nianbao.json 或年报数据 .json），按文件逐个列出审核结果：',
     '  错误  必须改正（如合计与分项之和不符、表三各列不平衡、正文还是上年的文字“需更新”）；',
@@ -157,8 +158,8 @@ export const checkCommand: Command = {
     '退出码：0 全部审核通过；1 有文件存在错误；3 没有错误，但有文件的提示未全部确认（待确认）；',
     '        2 有文件无法读取或内容无效（优先于 1 和 3；1 优先于 3）。',
     '',
-    '例：npm run cli -- check examples/gx-kjt-2021.json',
-    '    npm run cli -- check 各单位/*.nianbao.json --errors-only',
+    `例：${PROGRAM} check examples/gx-kjt-2021.json`,
+    `    ${PROGRAM} check 各单位/*.nianbao.json --errors-only`,
   ].join('\n'),
   async run(args, io) {
     const parsed = parseCommandArgs(args, [{ name: 'errors-only' }, { name: 'json' }], 'check');
@@ -167,7 +168,7 @@ export const checkCommand: Command = {
       return EXIT.badInput;
     }
     if (parsed.positionals.length === 0) {
-      io.err('请给出要审核的文件，例如：npm run cli -- check examples/gx-kjt-2021.json');
+      io.err(`请给出要审核的文件，例如：${PROGRAM} check examples/gx-kjt-2021.json`);
       return EXIT.badInput;
     }
     const results: FileResult[] = [];

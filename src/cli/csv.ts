@@ -10,13 +10,14 @@ import { FILE_EXTENSION } from '../files/format.ts';
 import { messageOf, parseCommandArgs } from './args.ts';
 import { type Command, EXIT } from './command.ts';
 import { refuseOverwrite } from './io-steps.ts';
+import { PROGRAM } from './program.ts';
 import { countedText, readUnits, SELECTION_HELP, SELECTION_OPTIONS, selectUnits } from './sum.ts';
 
 export const csvCommand: Command = {
   name: 'csv',
   summary: '把多个单位的表格数字导出为 CSV（每个单位一行，可用 Excel/WPS 打开）',
   help: [
-    '用法：npm run cli -- csv <文件…> -o 各单位.csv [选项]',
+    `用法：${PROGRAM} csv <文件…> -o 各单位.csv [选项]`,
     '',
     '把各单位年报文件（草稿文件 .nianbao.json 或年报数据 .json）的三张表导出为一个 CSV 表格：',
     '  每个单位一行：来源文件、机关名称、年度、审核错误数、审核提示数，然后是三张表的 200 个单元格，',
@@ -33,7 +34,7 @@ export const csvCommand: Command = {
     '',
     '退出码：0 已生成；1 已生成，但计入了有错误的文件；2 未生成。',
     '',
-    `例：npm run cli -- csv 各单位/*${FILE_EXTENSION} -o 2021各单位数据.csv`,
+    `例：${PROGRAM} csv 各单位/*${FILE_EXTENSION} -o 2021各单位数据.csv`,
   ].join('\n'),
   async run(args, io) {
     const parsed = parseCommandArgs(
@@ -52,9 +53,7 @@ export const csvCommand: Command = {
     }
     const { output, force } = parsed.options;
     if (parsed.positionals.length === 0 || typeof output !== 'string') {
-      io.err(
-        `请给出要导出的文件和输出文件，例如：npm run cli -- csv 各单位/*${FILE_EXTENSION} -o 各单位.csv`,
-      );
+      io.err(`请给出要导出的文件和输出文件，例如：${PROGRAM} csv 各单位/*${FILE_EXTENSION} -o 各单位.csv`);
       return EXIT.badInput;
     }
     if (await refuseOverwrite(io, output, force)) return EXIT.badInput;

@@ -11,9 +11,10 @@ import { messageOf, parseCommandArgs } from './args.ts';
 import { type Command, EXIT } from './command.ts';
 import { readInput } from './io-steps.ts';
 import { FINGERPRINT_DIGITS } from './pdf.ts';
+import { PROGRAM } from './program.ts';
 
 const HELP = [
-  '用法：npm run cli -- docx <年报文件.json 或草稿文件> -o 输出文件.docx [选项]',
+  `用法：${PROGRAM} docx <年报文件.json 或草稿文件> -o 输出文件.docx [选项]`,
   '',
   '生成与填报工具“导出 Word”相同的 Word 文件（.docx）：A4，页边距和字体与 PDF 相同',
   '（标题方正小标宋简体，一级标题黑体，正文仿宋_GB2312），三张表格带官方合并表头，跨页时重复表头，',
@@ -26,7 +27,7 @@ const HELP = [
   '  --saved-at 时间          审签单上的保存时间，如 2022-01-20T10:30+08:00；',
   '                           默认取草稿文件记录的保存时间，没有记录时取当前时间',
   '',
-  '例：npm run cli -- docx examples/gx-kjt-2021.json -o 2021年报.docx --approval after',
+  `例：${PROGRAM} docx examples/gx-kjt-2021.json -o 2021年报.docx --approval after`,
 ].join('\n');
 
 function parseSavedAt(value: string | true | undefined, fromFile: string | null): Date | string {
@@ -59,9 +60,7 @@ export const docxCommand: Command = {
     const [file, ...extra] = parsed.positionals;
     const output = parsed.options.output;
     if (file === undefined || extra.length > 0 || typeof output !== 'string') {
-      io.err(
-        '请给出一个年报文件和输出文件，例如：npm run cli -- docx examples/gx-kjt-2021.json -o 年报.docx',
-      );
+      io.err(`请给出一个年报文件和输出文件，例如：${PROGRAM} docx examples/gx-kjt-2021.json -o 年报.docx`);
       return EXIT.badInput;
     }
     const approval = parsed.options.approval;

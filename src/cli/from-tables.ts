@@ -16,6 +16,7 @@ import { TSV_ROWS, type TsvRow, tsvToCells } from '../report/tsv.ts';
 import { messageOf, parseCommandArgs } from './args.ts';
 import { type Command, EXIT } from './command.ts';
 import { readInput, refuseOverwrite } from './io-steps.ts';
+import { PROGRAM } from './program.ts';
 import { checkedReport } from './read-report.ts';
 
 /** Mismatches listed before 「……」. */
@@ -99,7 +100,7 @@ export const fromTablesCommand: Command = {
   name: 'from-tables',
   summary: '从 TSV 文本读入三张表，生成新的年报文件（tables 的逆操作）',
   help: [
-    '用法：npm run cli -- from-tables <表格.tsv> [-o 年报文件.json] [--force] [--agency 机关名称] [--year 年度]',
+    `用法：${PROGRAM} from-tables <表格.tsv> [-o 年报文件.json] [--force] [--agency 机关名称] [--year 年度]`,
     '',
     '读入 tables 命令输出的文本，或从 Excel/WPS 复制、另存的制表符分隔文本，生成一个新的年报文件。',
     '  表名行、表头行可有可无；每个数据行以行名开头（完整行名、简称如“三（三）1.属于国家秘密”，',
@@ -115,7 +116,7 @@ export const fromTablesCommand: Command = {
     '  --agency 机关名称    填入机关名称',
     '  --year 年度          填入报告年度（不给时为上一年），统计期限随之设为全年',
     '',
-    '例：npm run cli -- from-tables 2021表格.tsv -o 2021年报.json --agency 自治区科技厅 --year 2021',
+    `例：${PROGRAM} from-tables 2021表格.tsv -o 2021年报.json --agency 自治区科技厅 --year 2021`,
   ].join('\n'),
   async run(args, io) {
     const parsed = parseCommandArgs(
@@ -134,7 +135,7 @@ export const fromTablesCommand: Command = {
     }
     const [file, ...extra] = parsed.positionals;
     if (file === undefined || extra.length > 0) {
-      io.err('请给出一个表格文件，例如：npm run cli -- from-tables 2021表格.tsv -o 2021年报.json');
+      io.err(`请给出一个表格文件，例如：${PROGRAM} from-tables 2021表格.tsv -o 2021年报.json`);
       return EXIT.badInput;
     }
     const { output, force, agency } = parsed.options;

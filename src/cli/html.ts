@@ -9,9 +9,10 @@ import { openDraftFile } from '../files/open.ts';
 import { messageOf, parseCommandArgs } from './args.ts';
 import { type Command, EXIT } from './command.ts';
 import { readInput } from './io-steps.ts';
+import { PROGRAM } from './program.ts';
 
 const HELP = [
-  '用法：npm run cli -- html <年报文件.json 或草稿文件> -o 输出文件.html [--fragment]',
+  `用法：${PROGRAM} html <年报文件.json 或草稿文件> -o 输出文件.html [--fragment]`,
   '',
   '生成与填报工具“导出网页”相同的 HTML（UTF-8）：标题、正文和三张表格（合并表头与官方表格一致），',
   '只带少量内联样式，不含脚本和外部资源，可直接上传到网站或粘贴到网站后台的“源代码”模式。',
@@ -21,7 +22,7 @@ const HELP = [
   '  -o, --output 文件名  输出的 HTML 文件（必填）',
   '  --fragment           只输出正文片段（一个 <div>），不带 <html>、<head>',
   '',
-  '例：npm run cli -- html examples/gx-kjt-2021.json -o 2021年报.html',
+  `例：${PROGRAM} html examples/gx-kjt-2021.json -o 2021年报.html`,
 ].join('\n');
 
 export const htmlCommand: Command = {
@@ -41,9 +42,7 @@ export const htmlCommand: Command = {
     const [file, ...extra] = parsed.positionals;
     const output = parsed.options.output;
     if (file === undefined || extra.length > 0 || typeof output !== 'string') {
-      io.err(
-        '请给出一个年报文件和输出文件，例如：npm run cli -- html examples/gx-kjt-2021.json -o 年报.html',
-      );
+      io.err(`请给出一个年报文件和输出文件，例如：${PROGRAM} html examples/gx-kjt-2021.json -o 年报.html`);
       return EXIT.badInput;
     }
     const bytes = await readInput(io, file);

@@ -14,6 +14,7 @@ import { reportTitle } from '../report/template.ts';
 import { messageOf, parseCommandArgs } from './args.ts';
 import { type Command, EXIT } from './command.ts';
 import { readInput, refuseOverwrite } from './io-steps.ts';
+import { PROGRAM } from './program.ts';
 import { checkedReport } from './read-report.ts';
 
 const SNIPPET_CHARS = 50;
@@ -31,7 +32,7 @@ export const importTextCommand: Command = {
   name: 'import-text',
   summary: '导入已发布的年报（PDF、Word 的 .docx、网页 .html 或复制出的 .txt），生成新的草稿',
   help: [
-    '用法：npm run cli -- import-text <年报.pdf|年报.docx|年报.html|年报.txt> [-o 输出文件] [--force]',
+    `用法：${PROGRAM} import-text <年报.pdf|年报.docx|年报.html|年报.txt> [-o 输出文件] [--force]`,
     '',
     '读入已发布的年度报告全文，识别标题中的机关名称和年度、前言、六个部分的文字和三张表的每一个数字，',
     'PDF 文件按页面上的位置重建表格，Word 文件按其表格的合并单元格读取；',
@@ -49,7 +50,7 @@ export const importTextCommand: Command = {
     '文本文件可为 UTF-8、UTF-16 或 GBK 编码。旧版 Word 的 .doc 文件请先另存为 .docx。',
     '退出码：0 全部识别；1 已生成，但有不确定或未找到的内容需要核对；2 无法导入。',
     '',
-    `例：npm run cli -- import-text 2021年报.txt -o 2021年报${FILE_EXTENSION}`,
+    `例：${PROGRAM} import-text 2021年报.txt -o 2021年报${FILE_EXTENSION}`,
   ].join('\n'),
   async run(args, io) {
     const parsed = parseCommandArgs(
@@ -63,7 +64,7 @@ export const importTextCommand: Command = {
     }
     const [file, ...extra] = parsed.positionals;
     if (file === undefined || extra.length > 0) {
-      io.err('请给出一个年报文件，例如：npm run cli -- import-text 2021年报.txt -o 2021年报.json');
+      io.err(`请给出一个年报文件，例如：${PROGRAM} import-text 2021年报.txt -o 2021年报.json`);
       return EXIT.badInput;
     }
     const { output, force } = parsed.options;

@@ -6,11 +6,9 @@ import '../platform/zod-jitless.ts';
 import { messageOf } from './args.ts';
 import { type CliIo, type Command, EXIT } from './command.ts';
 import { COMMANDS } from './commands.ts';
+import { PROGRAM } from './program.ts';
 
-/** How the clerk started us: the built `nianbao` (dist-cli/nianbao.js, `npx nianbao`) or `npm run cli --`. */
-export const PROGRAM = /nianbao(\.js)?$/.test(globalThis.process?.argv?.[1] ?? '')
-  ? 'nianbao'
-  : 'npm run cli --';
+export { PROGRAM };
 
 export interface MainOptions {
   /** Print stack traces of unexpected errors (env NIANBAO_DEBUG=1). */

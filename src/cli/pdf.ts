@@ -16,12 +16,13 @@ import { withTotals } from '../report/totals.ts';
 import { messageOf, parseCommandArgs } from './args.ts';
 import { type CliIo, type Command, EXIT } from './command.ts';
 import { readInput } from './io-steps.ts';
+import { PROGRAM } from './program.ts';
 
 /** Hex digits of the SHA-256 printed on each page: short enough to read aloud, long enough to be unique. */
 export const FINGERPRINT_DIGITS = 16;
 
 const HELP = [
-  '用法：npm run cli -- pdf <年报文件.json 或草稿文件> -o 输出文件.pdf [选项]',
+  `用法：${PROGRAM} pdf <年报文件.json 或草稿文件> -o 输出文件.pdf [选项]`,
   '',
   '按国家格式排版（A4，GB/T 9704 版式），生成与填报工具“导出 PDF”相同的文件。',
   '每页页脚印有文件指纹（报告内容 SHA-256 的前 16 位）和保存时间，便于核对纸质稿与电子文件。',
@@ -36,7 +37,7 @@ const HELP = [
   '                           默认取草稿文件记录的保存时间，没有记录时取当前时间',
   '  --mark-missing           字体里没有的字以编码（如〔U+20000〕）印出，而不是拒绝生成',
   '',
-  '例：npm run cli -- pdf examples/gx-kjt-2021.json -o 2021年报.pdf --approval after',
+  `例：${PROGRAM} pdf examples/gx-kjt-2021.json -o 2021年报.pdf --approval after`,
 ].join('\n');
 
 async function readFonts(io: CliIo) {
@@ -78,7 +79,7 @@ export const pdfCommand: Command = {
     const [file, ...extra] = parsed.positionals;
     const output = parsed.options.output;
     if (file === undefined || extra.length > 0 || typeof output !== 'string') {
-      io.err('请给出一个年报文件和输出文件，例如：npm run cli -- pdf examples/gx-kjt-2021.json -o 年报.pdf');
+      io.err(`请给出一个年报文件和输出文件，例如：${PROGRAM} pdf examples/gx-kjt-2021.json -o 年报.pdf`);
       return EXIT.badInput;
     }
     const approval = parsed.options.approval;

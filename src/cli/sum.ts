@@ -19,6 +19,7 @@ import { reportTitle } from '../report/template.ts';
 import { messageOf, type OptionSpec, parseCommandArgs } from './args.ts';
 import { type CliIo, type Command, EXIT } from './command.ts';
 import { refuseOverwrite } from './io-steps.ts';
+import { PROGRAM } from './program.ts';
 import { checkedReport } from './read-report.ts';
 
 /** Beyond these, the duplicate notice counts instead of listing (1 000 paths on one line help nobody). */
@@ -147,7 +148,7 @@ export const sumCommand: Command = {
   name: 'sum',
   summary: '汇总多个单位的年报文件，逐格相加，生成汇总报告',
   help: [
-    '用法：npm run cli -- sum <文件…> -o 汇总.nianbao.json [--agency 机关名称] [选项]',
+    `用法：${PROGRAM} sum <文件…> -o 汇总.nianbao.json [--agency 机关名称] [选项]`,
     '',
     '把各单位的年报文件（草稿文件 .nianbao.json 或年报数据 .json）的三张表逐格相加，生成一份汇总报告：',
     '  各分项逐格相加（空白按 0 计；所有单位都空白的格仍为空白），总计按相加后的分项自动计算；',
@@ -165,7 +166,7 @@ export const sumCommand: Command = {
     '',
     '退出码：0 已生成；1 已生成，但计入了有错误的文件，或汇总后的表格有错误；2 未生成。',
     '',
-    `例：npm run cli -- sum 各单位/*${FILE_EXTENSION} -o 2021全市汇总${FILE_EXTENSION} --agency 某市人民政府`,
+    `例：${PROGRAM} sum 各单位/*${FILE_EXTENSION} -o 2021全市汇总${FILE_EXTENSION} --agency 某市人民政府`,
   ].join('\n'),
   async run(args, io) {
     const parsed = parseCommandArgs(
@@ -183,9 +184,7 @@ export const sumCommand: Command = {
       return EXIT.badInput;
     }
     if (parsed.positionals.length === 0) {
-      io.err(
-        `请给出要汇总的文件，例如：npm run cli -- sum 各单位/*${FILE_EXTENSION} -o 汇总${FILE_EXTENSION}`,
-      );
+      io.err(`请给出要汇总的文件，例如：${PROGRAM} sum 各单位/*${FILE_EXTENSION} -o 汇总${FILE_EXTENSION}`);
       return EXIT.badInput;
     }
     const { output, agency, force } = parsed.options;

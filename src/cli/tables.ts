@@ -6,13 +6,14 @@ import { reportToTsv } from '../report/tsv.ts';
 import { messageOf, parseCommandArgs } from './args.ts';
 import { type Command, EXIT } from './command.ts';
 import { readInput } from './io-steps.ts';
+import { PROGRAM } from './program.ts';
 import { readReportFile } from './read-report.ts';
 
 export const tablesCommand: Command = {
   name: 'tables',
   summary: '把表二、表三、表四输出为制表符分隔的文本（TSV），可粘贴到 Excel/WPS',
   help: [
-    '用法：npm run cli -- tables <年报文件.json> [--no-headers] [-o 输出文件.tsv]',
+    `用法：${PROGRAM} tables <年报文件.json> [--no-headers] [-o 输出文件.tsv]`,
     '',
     '按国家格式的行列顺序输出三张表，每张表一段，段与段之间空一行：',
     '  先是表名行和表头行（与正式表格相同，合并的表头只写在第一格），',
@@ -24,7 +25,7 @@ export const tablesCommand: Command = {
     '  --no-headers        只输出数据行（共 32 行），不输出表名和表头',
     '  -o, --output 文件名  写入文件（UTF-8 编码），不显示在屏幕上',
     '',
-    '例：npm run cli -- tables examples/gx-kjt-2021.json -o 2021表格.tsv',
+    `例：${PROGRAM} tables examples/gx-kjt-2021.json -o 2021表格.tsv`,
   ].join('\n'),
   async run(args, io) {
     const parsed = parseCommandArgs(
@@ -38,7 +39,7 @@ export const tablesCommand: Command = {
     }
     const [file, ...extra] = parsed.positionals;
     if (file === undefined || extra.length > 0) {
-      io.err('请给出一个年报文件，例如：npm run cli -- tables examples/gx-kjt-2021.json');
+      io.err(`请给出一个年报文件，例如：${PROGRAM} tables examples/gx-kjt-2021.json`);
       return EXIT.badInput;
     }
     const bytes = await readInput(io, file);

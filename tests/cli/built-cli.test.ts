@@ -53,5 +53,16 @@ describe('dist-cli/nianbao.js', { timeout: 60_000 }, () => {
     expect(r.code).toBe(0);
     for (const name of ['check', 'tables', 'from-tables', 'pdf', 'import-text', 'sum', 'csv'])
       expect(r.out).toContain(name);
+    expect(r.out).toContain('用法：nianbao <命令> [参数]');
+  });
+
+  it("every command's help and hint names the way it was started (nianbao, not npm run cli)", () => {
+    const help = nianbao('sum', '--help');
+    expect(help.out).toContain('用法：nianbao sum <文件…>');
+    expect(help.out).not.toContain('npm run cli');
+    const missing = nianbao('pdf');
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('例如：nianbao pdf ');
+    expect(nianbao('check', '--bogus').err).toContain('运行 nianbao check --help 查看用法');
   });
 });
