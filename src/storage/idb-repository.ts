@@ -13,10 +13,12 @@ import {
   contentFacts,
   copyName,
   type DraftRow,
+  hasStaleReview,
   newDraftRow,
   newestRevisionFirst,
   normalizeName,
   requireRow,
+  reviewFacts,
   savedRow,
   storableReport,
   toSummary,
@@ -112,7 +114,34 @@ export class IdbDraftRepository implements DraftRepository {
   }
 
   private async rows(): Promise<DraftRow[]> {
-    return this.run(['drafts'], 'readonly', (tx) => tx.objectStore('drafts').getAll());
+    const rows = await this.run(['drafts'], 'readonly', (tx) => tx.objectStore('drafts').getAll());
+    return rows.some(hasStaleReview) ? this.reviewAgain(rows) : rows;
+  }
+
+  /**
+   * Rows saved under older rules (a new version of the tool): their 审核 counts and state are worked
+   * out again from their bodies and stored, once, without touching version, time, size or digest (the
+   * content did not change). If that fails the list still shows, with the old counts.
+   */
+  private async reviewAgain(rows: DraftRow[]): Promise<DraftRow[]> {
+    try {
+      return await this.run(['drafts', 'bodies'], 'readwrite', async (tx) => {
+        const fresh: DraftRow[] = [];
+        for (const old of rows) {
+          const row = (await tx.objectStore('drafts').get(old.id)) ?? old;
+          if (!hasStaleReview(row)) {
+            fresh.push(row);
+            continue;
+          }
+          const next = { ...row, ...reviewFacts(await this.readBody(tx, row.id)) };
+          await tx.objectStore('drafts').put(next);
+          fresh.push(next);
+        }
+        return fresh;
+      });
+    } catch {
+      return rows;
+    }
   }
 
   async list(): Promise<DraftSummary[]> {

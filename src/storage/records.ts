@@ -23,6 +23,8 @@ export interface DraftRow {
   /** Absent in rows saved before review states (issue 15): toSummary derives them from the counts. */
   confirmed?: number;
   state?: ReviewState;
+  /** The edition of the rules that made errors/hints/confirmed/state (absent: before issue 15). */
+  rulesEdition?: number;
   size: number;
   digest: string;
   trashedAt: number | null;
@@ -39,6 +41,7 @@ export interface ContentFacts {
   hints: number;
   confirmed: number;
   state: ReviewState;
+  rulesEdition: number;
   size: number;
   digest: string;
 }
@@ -70,16 +73,32 @@ export { digestOf };
  */
 const validatedFrom = new WeakMap<Report, Report>();
 
-export function contentFacts(report: Report): ContentFacts {
-  const json = JSON.stringify(report);
+/**
+ * Bump when a change of the rules changes what a stored report counts (which findings, their
+ * severity): rows of an older edition are worked out again from their bodies when the list is read,
+ * so the draft list never shows a state the rules of today would not give.
+ * 2: issue 15 (one blank-cells 提示 per table, 需更新 an 错误, confirmations).
+ */
+export const RULES_EDITION = 2;
+
+/** The 审核 part of a row, worked out from its report with today's rules. */
+export function reviewFacts(report: Report) {
   const review = reviewReport(report, knownFindings(validatedFrom.get(report) ?? report));
   return {
-    agency: report.agency,
-    year: report.year,
     errors: review.errors.length,
     hints: review.open.length,
     confirmed: review.confirmed.length,
     state: review.state,
+    rulesEdition: RULES_EDITION,
+  };
+}
+
+export function contentFacts(report: Report): ContentFacts {
+  const json = JSON.stringify(report);
+  return {
+    agency: report.agency,
+    year: report.year,
+    ...reviewFacts(report),
     size: utf8Length(json),
     digest: digestOf(json),
   };
@@ -103,8 +122,8 @@ export function toSummary(row: DraftRow): DraftSummary {
     errors: row.errors,
     hints: row.hints,
     confirmed: row.confirmed ?? 0,
-    // A row saved before review states: no confirmations existed then, so open 提示 make it 待确认.
-    // (Its counts follow the rules of that time until the draft is next saved.)
+    // A row saved before review states (the IndexedDB list works such rows out again; this is the
+    // answer when it could not): no confirmations existed then, so open 提示 make it 待确认.
     state: row.state ?? (row.errors ? '有错误' : row.hints ? '待确认' : '审核通过'),
     size: row.size,
     trashedAt: row.trashedAt,
@@ -148,6 +167,9 @@ export function newDraftRow(report: Report, name: string | null, now: number): D
 export function savedRow(row: DraftRow, report: Report, now: number): DraftRow {
   return { ...row, ...contentFacts(report), savedAt: now, version: row.version + 1 };
 }
+
+/** A row whose 审核 counts were made by older rules than today's. */
+export const hasStaleReview = (row: DraftRow) => row.rulesEdition !== RULES_EDITION;
 
 export function requireRow(row: DraftRow | undefined, id: string): DraftRow {
   if (!row) throw new StorageError('not-found', id);
