@@ -11,14 +11,11 @@
  * With LATENCY=1 nothing is traced: it prints the keystroke bench's figure (keydown → the task after
  * the next frame) for each action, the slowest first, to see what the tail is made of.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type CDPSession, chromium, type Page } from 'playwright-core';
-import { build, preview } from 'vite';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/e2e/browser.ts';
 import { PROBE } from './keystroke.bench.ts';
 import { machineLoad } from './lib/browser-page.ts';
+import { startProductionApp } from './lib/production-app.ts';
 import { summarise } from './lib/stats.ts';
 
 type Scenario = 'cell' | 'text' | 'paste' | 'plain';
@@ -55,25 +52,8 @@ interface TraceEvent {
   };
 }
 
-async function startApp(): Promise<{ url: string; close(): Promise<void> }> {
-  // BUILT=<dir>: serve a build made before (of another commit, to compare under the same load).
-  const outDir = process.env.BUILT ?? mkdtempSync(join(tmpdir(), 'nianbao-profile-'));
-  if (!process.env.BUILT)
-    await build({ logLevel: 'error', build: { outDir, emptyOutDir: true, minify: false } });
-  const server = await preview({
-    logLevel: 'error',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: 0 },
-  });
-  const address = server.httpServer.address();
-  return {
-    url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`,
-    async close() {
-      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
-      if (!process.env.BUILT) rmSync(outDir, { recursive: true, force: true });
-    },
-  };
-}
+/** BUILT=<dir>: serve a build made before (of another commit, to compare under the same load). */
+const startApp = () => startProductionApp({ minify: false, builtDir: process.env.BUILT });
 
 /** The work: one action, then wait for the frame after it (as the bench does). */
 async function drive(page: Page, scenario: Scenario, count: number): Promise<void> {

@@ -9,9 +9,16 @@ export interface ProductionApp {
   close(): Promise<void>;
 }
 
-export async function startProductionApp(): Promise<ProductionApp> {
-  const outDir = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
-  await build({ logLevel: 'error', build: { outDir, emptyOutDir: true } });
+/**
+ * Builds the app and serves it. `minify: false` keeps function names readable (profiles);
+ * `builtDir` serves a build made before (of another commit, to compare under the same load).
+ */
+export async function startProductionApp(
+  options: { minify?: boolean; builtDir?: string } = {},
+): Promise<ProductionApp> {
+  const outDir = options.builtDir ?? mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
+  if (!options.builtDir)
+    await build({ logLevel: 'error', build: { outDir, emptyOutDir: true, minify: options.minify ?? true } });
   const server = await preview({
     logLevel: 'error',
     build: { outDir },
@@ -22,7 +29,7 @@ export async function startProductionApp(): Promise<ProductionApp> {
     url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`,
     async close() {
       await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
-      rmSync(outDir, { recursive: true, force: true });
+      if (!options.builtDir) rmSync(outDir, { recursive: true, force: true });
     },
   };
 }
