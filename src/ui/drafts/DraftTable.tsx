@@ -27,6 +27,16 @@ function Checks({ draft }: { draft: DraftSummary }) {
   );
 }
 
+/** 「2026-01-10 09:15」, wrapping (if at all) between the date and the time, never inside them. */
+function SavedAt({ time }: { time: number }) {
+  const [date, clock] = formatDateTime(time).split(' ');
+  return (
+    <time class="draft-saved" dateTime={new Date(time).toISOString()}>
+      <span>{date}</span> <span>{clock}</span>
+    </time>
+  );
+}
+
 /** The drafts, one row each, with their actions. Buttons carry the draft's name for screen readers. */
 export function DraftTable(props: DraftTableProps) {
   const { drafts, renaming } = props;
@@ -40,7 +50,9 @@ export function DraftTable(props: DraftTableProps) {
           <th scope="col">年度</th>
           <th scope="col">最后保存</th>
           <th scope="col">审核</th>
-          <th scope="col">大小</th>
+          <th scope="col" class="draft-size">
+            大小
+          </th>
           <th scope="col">操作</th>
         </tr>
       </thead>
@@ -61,15 +73,15 @@ export function DraftTable(props: DraftTableProps) {
                 <span class="draft-file">{props.fileStatuses.get(d.id)}</span>
               ) : null}
             </th>
-            <td>{d.agency || '（未填写）'}</td>
-            <td>{d.year ?? '（未填写）'}</td>
+            <td class="draft-agency">{d.agency || '（未填写）'}</td>
+            <td class="draft-year">{d.year ?? '（未填写）'}</td>
             <td>
-              <time dateTime={new Date(d.savedAt).toISOString()}>{formatDateTime(d.savedAt)}</time>
+              <SavedAt time={d.savedAt} />
             </td>
             <td>
               <Checks draft={d} />
             </td>
-            <td>{formatBytes(d.size)}</td>
+            <td class="draft-size">{formatBytes(d.size)}</td>
             <td class="draft-actions">
               <button
                 type="button"

@@ -1,26 +1,52 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { type CellId, cellDef } from '../../report/cells.ts';
 import { UNIT } from '../../report/template.ts';
 import type { FindingIndex } from '../findings-index.ts';
 
 export interface CellStatusProps {
-  cell: CellId | null;
+  cell: CellId;
   index: FindingIndex;
   note: string;
   manualTotals: boolean;
   onNote(note: string): void;
 }
 
-/** Under the tables: the focused cell's label, its findings and its note (printed as a footnote). */
+/**
+ * The focused cell's name, its counting note (the row's 「？」), what the 审核 says about it and its
+ * 附注 (printed as a footnote). It sticks to the bottom of the window while its table is on screen,
+ * so it is seen next to the cell however tall the table; its height is published (`--status-h`) for
+ * the page's scroll-padding, so a focused cell is never scrolled in under it.
+ */
 export function CellStatus({ cell, index, note, manualTotals, onNote }: CellStatusProps) {
-  if (!cell) return <div class="cell-status muted">选中一个单元格，这里显示它的名称、审核结果和附注。</div>;
+  const box = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const root = document.documentElement;
+    const publish = () => root.style.setProperty('--status-h', `${Math.ceil(el.offsetHeight)}px`);
+    publish();
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(publish) : null;
+    observer?.observe(el);
+    return () => {
+      observer?.disconnect();
+      root.style.removeProperty('--status-h');
+    };
+  }, []);
+
   const def = cellDef(cell);
   const marks = index.cells.get(cell);
+  const automatic = def.isTotal && !manualTotals;
   return (
-    <div class="cell-status" aria-live="polite">
+    <div class="cell-status" ref={box} aria-live="polite">
       <div class="cell-status-label">
         <strong>{def.label}</strong>（{UNIT[def.kind]}）
-        {def.isTotal && !manualTotals ? '：自动合计，不能直接修改' : ''}
+        {automatic ? (
+          <span class="cell-status-auto">
+            自动合计，不能直接修改（要照抄其他系统的合计数，请勾选“手工填写合计”）
+          </span>
+        ) : null}
       </div>
+      {def.row.help ? <p class="cell-status-help">填报说明：{def.row.help}</p> : null}
       {marks ? (
         <ul class={`field-marks marks-${marks.severity === '错误' ? 'error' : 'hint'}`}>
           {marks.messages.map((m) => (

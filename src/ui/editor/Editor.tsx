@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CellId } from '../../report/cells.ts';
 import {
   confirmFinding,
@@ -15,7 +15,9 @@ import {
 import { blankCellsOf } from '../../report/rules.ts';
 import { reportTitle, SECTIONS, tableById } from '../../report/template.ts';
 import { type FindingIndex, indexFindings } from '../findings-index.ts';
+import { CellNotice, type CellNoticeData } from './CellNotice.tsx';
 import { CellStatus } from './CellStatus.tsx';
+import { DocIndex } from './DocIndex.tsx';
 import { type FindingActions, FindingsPanel } from './FindingsPanel.tsx';
 import { Grid } from './Grid.tsx';
 import { MetaForm } from './MetaForm.tsx';
@@ -30,10 +32,28 @@ export interface EditorProps {
   readOnly?: boolean;
 }
 
-interface Notice {
-  message: string;
-  tone: 'error' | 'info';
-}
+/** This browser remembers whether the clerk folded the 审核 panel away (per browser, not per draft). */
+const SIDE_KEY = 'nianbao.side-folded';
+const readFolded = () => {
+  try {
+    return localStorage.getItem(SIDE_KEY) === '1';
+  } catch {
+    return false;
+  }
+};
+const writeFolded = (folded: boolean) => {
+  try {
+    localStorage.setItem(SIDE_KEY, folded ? '1' : '0');
+  } catch {
+    // No localStorage: the panel opens unfolded next time.
+  }
+};
+
+/** The cell a message is about: the one being typed or pasted in (the paste's target has the focus). */
+const focusedCell = () => {
+  const el = document.activeElement as HTMLElement | null;
+  return el?.dataset?.cell ? el : null;
+};
 
 /** The report as a document: title, basic facts, preamble, the six sections in order, the 审核 panel. */
 export function Editor({ editor, onRiskyEdit, readOnly = false }: EditorProps) {
@@ -62,7 +82,30 @@ export function Editor({ editor, onRiskyEdit, readOnly = false }: EditorProps) {
     [apply],
   );
   const [activeCell, setActiveCell] = useState<CellId | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [notice, setNotice] = useState<CellNoticeData | null>(null);
+  const closeNotice = useCallback(() => setNotice(null), []);
+  const [folded, setFolded] = useState(readFolded);
+  const side = useRef<HTMLElement>(null);
+  const foldedByClick = useRef(false);
+  const fold = (next: boolean) => {
+    foldedByClick.current = true;
+    setFolded(next);
+    writeFolded(next);
+  };
+  // The button clicked is gone: the focus goes to the one that undoes it.
+  useLayoutEffect(() => {
+    if (!foldedByClick.current) return;
+    foldedByClick.current = false;
+    side.current?.querySelector<HTMLElement>(folded ? '.side-unfold' : '.side-fold')?.focus();
+  }, [folded]);
+  // 「已核对，沿用」 given: the section's heading says it was checked, no longer 需更新.
+  const checkedStale = useMemo(
+    () =>
+      new Set(
+        review.confirmed.filter((c) => c.finding.ruleId === 'TEXT-STALE').flatMap((c) => c.finding.fields),
+      ),
+    [review.confirmed],
+  );
 
   const onSetCells = useCallback(
     (values: Record<CellId, number | null>, mergeKey: string | null, overwrites: CellId[]) => {
@@ -79,10 +122,13 @@ export function Editor({ editor, onRiskyEdit, readOnly = false }: EditorProps) {
     },
     [apply],
   );
-  const onNotice = useCallback((message: string, tone: Notice['tone']) => setNotice({ message, tone }), []);
+  const onNotice = useCallback(
+    (message: string, tone: CellNoticeData['tone']) => setNotice({ message, tone, anchor: focusedCell() }),
+    [],
+  );
 
   return (
-    <div class="editor">
+    <div class={folded ? 'editor editor-folded' : 'editor'}>
       {/* A disabled fieldset makes every field read-only at once, and keeps them readable. */}
       <fieldset class="editor-fields" disabled={readOnly}>
         <article class="document" aria-label="报告正文">
@@ -116,6 +162,7 @@ export function Editor({ editor, onRiskyEdit, readOnly = false }: EditorProps) {
                   hint={section.hint}
                   value={report.sections[section.key]}
                   stale={report.staleSections.includes(section.key)}
+                  staleChecked={checkedStale.has(section.key)}
                   marks={index.fields.get(section.key)}
                   onInput={(text) => apply((r) => setSection(r, section.key, text), `section:${section.key}`)}
                 />
@@ -177,16 +224,42 @@ export function Editor({ editor, onRiskyEdit, readOnly = false }: EditorProps) {
           })}
         </article>
       </fieldset>
-      <aside class="side" aria-label="审核">
-        {notice ? (
-          <div class={`notice notice-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
-            {notice.message}
-            <button type="button" class="link" onClick={() => setNotice(null)} aria-label="关闭提示">
-              ×
-            </button>
-          </div>
+      {notice ? <CellNotice notice={notice} onClose={closeNotice} /> : null}
+      <aside class="side" aria-label="审核" ref={side}>
+        {folded ? (
+          <button
+            type="button"
+            class="side-unfold"
+            aria-expanded="false"
+            aria-controls="side-findings"
+            title="展开审核结果"
+            onClick={() => fold(false)}
+          >
+            <span class="side-unfold-arrow" aria-hidden="true">
+              ‹
+            </span>
+            审核结果
+            <span class="side-unfold-counts">
+              错误 {review.errors.length}
+              <br />
+              提示 {review.open.length}
+            </span>
+          </button>
         ) : null}
-        <FindingsPanel findings={findings} review={review} actions={actions} readOnly={readOnly} />
+        <DocIndex vertical={folded} />
+        <div id="side-findings" class="side-findings" hidden={folded}>
+          <button
+            type="button"
+            class="side-fold"
+            aria-expanded="true"
+            aria-controls="side-findings"
+            title="收起审核结果，让报告更宽"
+            onClick={() => fold(true)}
+          >
+            收起 ›
+          </button>
+          <FindingsPanel findings={findings} review={review} actions={actions} readOnly={readOnly} />
+        </div>
       </aside>
     </div>
   );

@@ -49,6 +49,7 @@ function focusCell(cell: CellId | null) {
 function GridView(props: GridProps) {
   const { table, cells, manualTotals, index } = props;
   const layout = useMemo(() => tableLayout(table), [table]);
+  const widths = useMemo(() => columnWidths(table, layout.width), [table, layout.width]);
   const matrix = useMemo(() => tableMatrix(table), [table]);
   const [selection, setSelection] = useState<{ anchor: Pos; focus: Pos } | null>(null);
   const selected = useMemo(
@@ -137,7 +138,11 @@ function GridView(props: GridProps) {
       return;
     }
     if (move) {
-      const target = moveFrom(matrix, pos, move);
+      let target = moveFrom(matrix, pos, move);
+      // Tab goes from one cell that can be typed in to the next: automatic totals are skipped
+      // (arrows still reach them, to read them), and past the last one Tab leaves the table.
+      if (e.key === 'Tab')
+        while (target && !editable(target)) target = moveFrom(matrix, positionOf(matrix, target)!, move);
       if (target) {
         e.preventDefault();
         focusCell(target);
@@ -146,6 +151,14 @@ function GridView(props: GridProps) {
       } else if (e.key !== 'Tab') {
         e.preventDefault();
       }
+      return;
+    }
+    if (!editable(cell) && e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      // Typing in an automatic total would otherwise do nothing at all: say why, next to the cell.
+      props.onNotice(
+        `${cellDef(cell).label} 是自动合计，不能直接修改：请填写它所合计的各格。要照抄其他系统的合计数，请勾选本表上方的“手工填写合计”。`,
+        'info',
+      );
       return;
     }
     if (e.key === 'Delete') {
@@ -219,7 +232,11 @@ function GridView(props: GridProps) {
         {c.text}
         {help ? (
           <details class="help">
-            <summary aria-label={`填报说明：${c.text}`}>？</summary>
+            {/* Not a Tab stop: Tab runs from cell to cell, and the focused cell's status bar shows this
+                same note; the mouse and a screen reader's reading cursor still open it here. */}
+            <summary aria-label={`填报说明：${c.text}`} tabIndex={-1}>
+              ？
+            </summary>
             <p>{help}</p>
           </details>
         ) : null}
@@ -269,6 +286,13 @@ function GridView(props: GridProps) {
         onCopy={onCopy}
         onPaste={onPaste}
       >
+        {widths ? (
+          <colgroup>
+            {widths.map((w, i) => (
+              <col key={i} class={`col-w${w}`} />
+            ))}
+          </colgroup>
+        ) : null}
         {layout.blocks.map((block, b) => {
           const head = [
             block.title ? renderRow(block.title.cells, `t${b}`) : null,
@@ -292,6 +316,23 @@ function GridView(props: GridProps) {
       </table>
     </div>
   );
+}
+
+/**
+ * Column widths in percent, as the official printed table balances them: table 3's three stub
+ * columns take a third of the width (its long row labels wrap to two lines, not seven) and its seven
+ * number columns share the rest; table 4's fifteen number columns are equal. Table 2 (short labels,
+ * bands of different columns) is left to the browser. Widths come as CSS classes (col-w4 …): the CSP
+ * allows no style attributes.
+ */
+function columnWidths(table: TableDef, width: number): number[] | null {
+  if (table.stubDepth === 3) {
+    const stub = [5, 11, 18];
+    const rest = width - stub.length;
+    return [...stub, ...Array.from({ length: rest }, () => Math.floor(66 / rest))];
+  }
+  if (table.stubDepth === 0) return Array.from({ length: width }, () => Math.floor(100 / width));
+  return null;
 }
 
 /** Help text of a row label: the row's own counting note, shown on the label cell that names it. */

@@ -67,6 +67,7 @@ export function ExportDialog(props: ExportDialogProps) {
     <section
       class="export-dialog"
       role="dialog"
+      aria-modal="true"
       aria-labelledby={ids.title}
       onKeyDown={(e) => e.key === 'Escape' && !working && onClose()}
     >
