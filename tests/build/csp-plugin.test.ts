@@ -28,7 +28,9 @@ describe('inline code found for hashing', () => {
   });
 
   it('reads a "<style>" written inside a script as script text, as a browser does', () => {
-    const html = page('<script>const page = "<style>" + css + "</style>";</script><style>p{margin:0}</style>');
+    const html = page(
+      '<script>const page = "<style>" + css + "</style>";</script><style>p{margin:0}</style>',
+    );
     expect(inlineContents(html, 'style')).toEqual(['p{margin:0}']);
     expect(inlineContents(html, 'script')).toEqual(['const page = "<style>" + css + "</style>";']);
   });

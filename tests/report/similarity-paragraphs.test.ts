@@ -14,12 +14,12 @@ const LAST = [
 ].join('\n');
 
 /** Last year's side and this year's side of a diff. */
-const before = (changes: ReturnType<typeof diffText>) =>
+const lastYearSide = (changes: ReturnType<typeof diffText>) =>
   changes
     .filter((c) => c.kind !== 'added')
     .map((c) => c.text)
     .join('');
-const after = (changes: ReturnType<typeof diffText>) =>
+const thisYearSide = (changes: ReturnType<typeof diffText>) =>
   changes
     .filter((c) => c.kind !== 'removed')
     .map((c) => c.text)
@@ -83,10 +83,10 @@ describe('diffText', () => {
         fc.string({ unit: fc.constantFrom('公', '开', '条', '1', '2', '。', ' ', 'a'), maxLength: 40 }),
         (a, b) => {
           const changes = diffText(a, b);
-          expect(before(changes)).toBe(a);
-          expect(after(changes)).toBe(b);
+          expect(lastYearSide(changes)).toBe(a);
+          expect(thisYearSide(changes)).toBe(b);
           // Runs of one kind are merged.
-          changes.forEach((c, i) => i > 0 && expect(c.kind).not.toBe(changes[i - 1]!.kind));
+          for (let i = 1; i < changes.length; i++) expect(changes[i]!.kind).not.toBe(changes[i - 1]!.kind);
         },
       ),
     );
@@ -96,7 +96,7 @@ describe('diffText', () => {
     const a = '甲'.repeat(3000);
     const b = '乙'.repeat(3000);
     const changes = diffText(a, b);
-    expect(before(changes)).toBe(a);
-    expect(after(changes)).toBe(b);
+    expect(lastYearSide(changes)).toBe(a);
+    expect(thisYearSide(changes)).toBe(b);
   });
 });
