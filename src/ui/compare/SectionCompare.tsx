@@ -14,6 +14,14 @@ const STATUS: Record<ParagraphStatus, string> = {
   new: '新写的',
 };
 
+/** The same, short enough for the row's number column. */
+const STATUS_SHORT: Record<ParagraphStatus, string> = {
+  same: '完全相同',
+  numbers: '只改了数字',
+  edited: '有改动',
+  new: '新写的',
+};
+
 /** This year's paragraph, what is new in it marked (and named for screen readers). */
 function ThisYear({ p }: { p: ParagraphComparison }) {
   if (p.status === 'new' || p.status === 'same') return <>{p.thisYear.text}</>;
@@ -80,7 +88,7 @@ function Paragraphs({
           <tr key={p.thisYear.start} class={`yoy-paragraph-${p.status}`}>
             <th scope="row">
               {i + 1}
-              <span class="yoy-status">{STATUS[p.status]}</span>
+              <span class="yoy-status">{STATUS_SHORT[p.status]}</span>
             </th>
             <td class="yoy-passage">
               <ThisYear p={p} />

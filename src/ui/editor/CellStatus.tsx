@@ -45,8 +45,8 @@ export function CellStatus({ cell, index, note, manualTotals, onNote }: CellStat
             自动合计，不能直接修改（要照抄其他系统的合计数，请勾选“手工填写合计”）
           </span>
         ) : null}
+        {def.row.help ? <span class="cell-status-help">填报说明：{def.row.help}</span> : null}
       </div>
-      {def.row.help ? <p class="cell-status-help">填报说明：{def.row.help}</p> : null}
       {marks ? (
         <ul class={`field-marks marks-${marks.severity === '错误' ? 'error' : 'hint'}`}>
           {marks.messages.map((m) => (
@@ -55,8 +55,12 @@ export function CellStatus({ cell, index, note, manualTotals, onNote }: CellStat
         </ul>
       ) : null}
       <label class="note">
-        附注（打印为表下脚注，如“其中修订16件”）：
-        <input value={note} onInput={(e) => onNote((e.target as HTMLInputElement).value)} />
+        附注：
+        <input
+          value={note}
+          placeholder="打印为表下脚注，如“其中修订16件”"
+          onInput={(e) => onNote((e.target as HTMLInputElement).value)}
+        />
       </label>
     </div>
   );

@@ -34,12 +34,20 @@ export interface EditorProps {
 
 /** This browser remembers whether the clerk folded the 审核 panel away (per browser, not per draft). */
 const SIDE_KEY = 'nianbao.side-folded';
+/**
+ * Until the clerk chose, the panel starts folded only on a narrow window (150 % on a 1366 screen):
+ * there table 3 needs the width, the rail still shows the counts, and the focused cell's status bar
+ * shows what the 审核 says about that cell.
+ */
+const NARROW = '(max-width: 1000px)';
 const readFolded = () => {
   try {
-    return localStorage.getItem(SIDE_KEY) === '1';
+    const chosen = localStorage.getItem(SIDE_KEY);
+    if (chosen !== null) return chosen === '1';
   } catch {
-    return false;
+    // No localStorage: as if never chosen.
   }
+  return typeof matchMedia === 'function' && matchMedia(NARROW).matches;
 };
 const writeFolded = (folded: boolean) => {
   try {

@@ -289,7 +289,7 @@ function GridView(props: GridProps) {
         {widths ? (
           <colgroup>
             {widths.map((w, i) => (
-              <col key={i} class={`col-w${w}`} />
+              <col key={i} class={w === null ? undefined : `col-w${w}`} />
             ))}
           </colgroup>
         ) : null}
@@ -319,20 +319,17 @@ function GridView(props: GridProps) {
 }
 
 /**
- * Column widths in percent, as the official printed table balances them: table 3's three stub
- * columns take a third of the width (its long row labels wrap to two lines, not seven) and its seven
- * number columns share the rest; table 4's fifteen number columns are equal. Table 2 (short labels,
- * bands of different columns) is left to the browser. Widths come as CSS classes (col-w4 …): the CSP
- * allows no style attributes.
+ * Column widths, as the official printed table balances them: table 3's three stub columns take
+ * a good third of the width, most of it for the innermost labels (the longest, 「2.申请人逾期未按收费
+ * 通知要求缴纳费用、…」, wraps to three lines, not seven) and its seven number
+ * columns share the rest equally (a fixed table layout gives columns without a width equal shares);
+ * table 4's fifteen number columns are equal without any. Table 2 (short labels, bands of different
+ * columns) is left to the browser. Widths come as CSS classes (col-w4 …): the CSP allows no style
+ * attributes.
  */
-function columnWidths(table: TableDef, width: number): number[] | null {
-  if (table.stubDepth === 3) {
-    const stub = [5, 11, 18];
-    const rest = width - stub.length;
-    return [...stub, ...Array.from({ length: rest }, () => Math.floor(66 / rest))];
-  }
-  if (table.stubDepth === 0) return Array.from({ length: width }, () => Math.floor(100 / width));
-  return null;
+function columnWidths(table: TableDef, width: number): (number | null)[] | null {
+  if (table.stubDepth !== 3) return null;
+  return [4, 8, 26, ...Array.from({ length: width - 3 }, () => null)];
 }
 
 /** Help text of a row label: the row's own counting note, shown on the label cell that names it. */

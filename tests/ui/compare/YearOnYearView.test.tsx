@@ -145,7 +145,7 @@ describe('YearOnYearView', () => {
         const [thisYear, lastYear] = within(row).getAllByRole('cell');
         expect(thisYear!.textContent).toBe(lines[i]!.trim());
         expect(lastYear!.textContent).toBe(lines[i]!.trim());
-        expect(within(row).getByRole('rowheader')).toHaveTextContent('与上年完全相同');
+        expect(within(row).getByRole('rowheader')).toHaveTextContent('完全相同');
       }
 
       const hints = evaluate(report).filter((f) => f.ruleId === 'TEXT-SIMILAR');
