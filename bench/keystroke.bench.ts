@@ -21,7 +21,7 @@ const PASTES = 30;
 const PASTE_WARMUP = 5;
 
 /** Installed before any page script: records keydown.timeStamp → the task after the next frame. */
-const PROBE = `
+export const PROBE = `
   window.__latencies = [];
   window.__afterNextFrame = (start) => requestAnimationFrame(() => {
     const channel = new MessageChannel();

@@ -10,11 +10,11 @@ import { FILE_EXTENSION } from '../files/format.ts';
 import { serializeDraft } from '../files/serialize.ts';
 import { readReportFileNode } from '../import/files/read-file-node.ts';
 import { type ImportIssue, importReport } from '../import/import-report.ts';
-import { reportSchema } from '../report/document.ts';
 import { reportTitle } from '../report/template.ts';
 import { messageOf, parseCommandArgs } from './args.ts';
 import { type Command, EXIT } from './command.ts';
 import { readInput, refuseOverwrite } from './io-steps.ts';
+import { checkedReport } from './read-report.ts';
 
 const SNIPPET_CHARS = 50;
 
@@ -96,7 +96,13 @@ export const importTextCommand: Command = {
       ].join('\n'),
     );
 
-    const plain = `${JSON.stringify(reportSchema().parse(report), null, 2)}\n`;
+    // importReport already validated the report; checked again so a slip can only be a Chinese message.
+    const checked = checkedReport(report);
+    if (!checked.ok) {
+      io.err(`${file}：${checked.message}`);
+      return EXIT.badInput;
+    }
+    const plain = `${JSON.stringify(checked.report, null, 2)}\n`;
     if (typeof output !== 'string') {
       io.out(plain);
     } else {

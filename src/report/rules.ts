@@ -425,27 +425,178 @@ export function ruleOf(finding: Finding): Rule | undefined {
 
 const keyOf = (rule: Rule) => rule.key ?? `${rule.id}|${rule.cells.join(',')}|${rule.fields.join(',')}`;
 
-/** Runs every rule; findings come out 错误 first, then in template order. */
-export function evaluate(report: Report): Finding[] {
+function findingOf(rule: Rule, message: string): Finding {
+  const finding: Finding = {
+    ruleId: rule.id,
+    severity: rule.severity,
+    table: rule.table,
+    cells: rule.cells,
+    fields: rule.fields,
+    message,
+    key: keyOf(rule),
+    confirmable: rule.severity === '提示' || rule.confirmable === true,
+  };
+  ruleOfFinding.set(finding, rule);
+  return finding;
+}
+
+/** Findings per rule (RULES order, null where a rule holds) → 错误 first, then in template order. */
+function inOrder(byRule: readonly (Finding | null)[]): Finding[] {
   const errors: Finding[] = [];
   const hints: Finding[] = [];
-  for (const rule of RULES) {
-    const message = rule.check(report);
-    if (message === null) continue;
-    const finding: Finding = {
-      ruleId: rule.id,
-      severity: rule.severity,
-      table: rule.table,
-      cells: rule.cells,
-      fields: rule.fields,
-      message,
-      key: keyOf(rule),
-      confirmable: rule.severity === '提示' || rule.confirmable === true,
-    };
-    ruleOfFinding.set(finding, rule);
-    (rule.severity === '错误' ? errors : hints).push(finding);
-  }
+  for (const finding of byRule) if (finding) (finding.severity === '错误' ? errors : hints).push(finding);
   return [...errors, ...hints];
+}
+
+/** Runs every rule; findings come out 错误 first, then in template order. */
+export function evaluate(report: Report): Finding[] {
+  return inOrder(
+    RULES.map((rule) => {
+      const message = rule.check(report);
+      return message === null ? null : findingOf(rule, message);
+    }),
+  );
+}
+
+// ---------------------------------------------------------------- incremental evaluation
+
+/**
+ * What each rule reads of a report, so that after an edit only the rules that read something it
+ * changed run again (the editor does this on every keystroke). Besides its own cells and fields:
+ * - a total's parts (a kind rule asks whether a total holds exactly their sum);
+ * - a rule about a whole table without cells of its own (EMPTY, EMPTY-TABLE) reads every cell of it;
+ * - T3-F/T4-F read every figure of tables 3 and 4: a quoted figure may name topics of both.
+ * A cell's value and its invalid entry count as one input. What every rule may read (the year,
+ * 手工填写合计, last year's report, the 需更新 sections) is not indexed: when it changes, all run.
+ * tests/report/rules-incremental.test.ts checks that no rule reads more than is listed here.
+ */
+export function inputsOf(rule: Rule): { cells: CellId[]; fields: readonly FieldKey[] } {
+  if (rule.id === 'T3-F' || rule.id === 'T4-F') {
+    return { cells: CELLS.filter((c) => c.table.id !== 't2').map((c) => c.id), fields: rule.fields };
+  }
+  if (rule.table && rule.cells.length === 0) {
+    return { cells: CELLS.filter((c) => c.table.id === rule.table).map((c) => c.id), fields: rule.fields };
+  }
+  const cells = new Set(rule.cells);
+  for (const id of rule.cells) {
+    for (const part of cellDef(id).sumOfColumns ?? cellDef(id).sumOfRows ?? []) cells.add(part);
+  }
+  return { cells: [...cells], fields: rule.fields };
+}
+
+/** Rule positions (in RULES) by the cell or field they read. */
+const RULES_READING = (() => {
+  const cells = new Map<CellId, number[]>();
+  const fields = new Map<FieldKey, number[]>();
+  const add = <K>(map: Map<K, number[]>, key: K, at: number) => {
+    const list = map.get(key);
+    if (list) list.push(at);
+    else map.set(key, [at]);
+  };
+  RULES.forEach((rule, at) => {
+    const reads = inputsOf(rule);
+    for (const id of reads.cells) add(cells, id, at);
+    for (const field of reads.fields) add(fields, field, at);
+  });
+  return { cells, fields };
+})();
+
+/** The cell and field inputs of rules that differ between two reports; null when an input every rule may read did. */
+export function changedInputs(a: Report, b: Report): { cells: CellId[]; fields: FieldKey[] } | null {
+  const sameStale =
+    a.staleSections === b.staleSections ||
+    (a.staleSections.length === b.staleSections.length &&
+      a.staleSections.every((key, i) => key === b.staleSections[i]));
+  if (a.year !== b.year || a.manualTotals !== b.manualTotals || a.lastYear !== b.lastYear || !sameStale) {
+    return null;
+  }
+  const cells: CellId[] = [];
+  if (a.cells !== b.cells || a.invalidEntries !== b.invalidEntries) {
+    for (const c of CELLS) {
+      if (a.cells[c.id] !== b.cells[c.id] || a.invalidEntries[c.id] !== b.invalidEntries[c.id])
+        cells.push(c.id);
+    }
+  }
+  const fields: FieldKey[] = [];
+  if (a.agency !== b.agency) fields.push('agency');
+  if (a.period.start !== b.period.start || a.period.end !== b.period.end) fields.push('period');
+  if (a.preamble !== b.preamble) fields.push('preamble');
+  if (a.sections !== b.sections) {
+    for (const key of Object.keys(b.sections) as TextSectionKey[]) {
+      if (a.sections[key] !== b.sections[key]) fields.push(key);
+    }
+  }
+  return { cells, fields };
+}
+
+/** Findings already worked out by evaluateFrom, by report (reports are never changed once made). */
+const known = new WeakMap<Report, readonly Finding[]>();
+/** The latest evaluation evaluateFrom made: the editor's, a keystroke or two behind while the clerk types. */
+let latest: Evaluation | null = null;
+
+/**
+ * evaluate(report), taken from what evaluateFrom already found for this very report object, or
+ * worked out from the latest evaluation (an autosave of the editor's report: only the rules its last
+ * keystrokes touched run).
+ */
+export function knownFindings(report: Report): readonly Finding[] {
+  return known.get(report) ?? evaluateFrom(latest, report).findings;
+}
+
+/** The findings of one report, kept per rule so that the next edit re-runs only what it touches. */
+export interface Evaluation {
+  readonly report: Report;
+  /** Per rule, in RULES order: its finding, or null where the rule holds. */
+  readonly byRule: readonly (Finding | null)[];
+  /** The same as evaluate(report). */
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * evaluate(report), reusing `previous` (of an earlier report): only the rules that read a cell or
+ * field that changed run again, and a finding whose message did not change stays the same object
+ * (so views memoised on findings skip it). Without `previous`, or when an input every rule may read
+ * changed, every rule runs. The findings always equal evaluate(report)
+ * (tests/report/rules-incremental.test.ts).
+ */
+export function evaluateFrom(previous: Evaluation | null, report: Report): Evaluation {
+  if (previous?.report === report) return previous;
+  const evaluation = evaluateAgain(previous, report);
+  known.set(report, evaluation.findings);
+  latest = evaluation;
+  return evaluation;
+}
+
+function evaluateAgain(previous: Evaluation | null, report: Report): Evaluation {
+  const changed = previous ? changedInputs(previous.report, report) : null;
+  if (!previous || !changed) {
+    const byRule = RULES.map((rule, at) => {
+      const message = rule.check(report);
+      if (message === null) return null;
+      const before = previous?.byRule[at];
+      return before?.message === message ? before : findingOf(rule, message);
+    });
+    return { report, byRule, findings: inOrder(byRule) };
+  }
+  if (changed.cells.length === 0 && changed.fields.length === 0) {
+    return { report, byRule: previous.byRule, findings: previous.findings };
+  }
+  const dirty = new Set<number>();
+  for (const id of changed.cells) for (const at of RULES_READING.cells.get(id) ?? []) dirty.add(at);
+  for (const field of changed.fields) for (const at of RULES_READING.fields.get(field) ?? []) dirty.add(at);
+  const byRule = previous.byRule.slice();
+  let same = true;
+  for (const at of dirty) {
+    const rule = RULES[at]!;
+    const message = rule.check(report);
+    const before = byRule[at] ?? null;
+    if ((before?.message ?? null) === message) continue;
+    byRule[at] = message === null ? null : findingOf(rule, message);
+    same = false;
+  }
+  return same
+    ? { report, byRule: previous.byRule, findings: previous.findings }
+    : { report, byRule, findings: inOrder(byRule) };
 }
 
 export function countBySeverity(findings: readonly Finding[]): { errors: number; hints: number } {

@@ -5,6 +5,7 @@
 import { digestOf } from '../report/digest.ts';
 import { type Report, reportSchema } from '../report/document.ts';
 import { type ReviewState, reviewReport } from '../report/review-state.ts';
+import { knownFindings } from '../report/rules.ts';
 import { StorageError } from './errors.ts';
 import type { DraftSummary } from './repository.ts';
 
@@ -61,9 +62,17 @@ export function utf8Length(text: string): number {
 
 export { digestOf };
 
+/**
+ * The report a stored copy was validated from (storableReport). zod's parse copies the report, and
+ * changes nothing a rule reads (it only trims a confirmation's 说明), so the findings the editor
+ * already worked out for the original hold for the copy: a save during typing does not evaluate
+ * every rule again.
+ */
+const validatedFrom = new WeakMap<Report, Report>();
+
 export function contentFacts(report: Report): ContentFacts {
   const json = JSON.stringify(report);
-  const review = reviewReport(report);
+  const review = reviewReport(report, knownFindings(validatedFrom.get(report) ?? report));
   return {
     agency: report.agency,
     year: report.year,
@@ -124,6 +133,7 @@ export function storableReport(report: Report, id: string): Report {
     const issue = parsed.error.issues[0];
     throw new StorageError('invalid', issue ? `${issue.path.join('.')}: ${issue.message}` : null);
   }
+  validatedFrom.set(parsed.data, report);
   return parsed.data;
 }
 

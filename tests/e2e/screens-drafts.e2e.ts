@@ -49,7 +49,9 @@ function brokenWords(locator: Locator): Promise<string[]> {
         const range = document.createRange();
         range.setStart(node, match.index);
         range.setEnd(node, match.index + match[0].length);
-        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 1).map((r) => Math.round(r.top)));
+        const tops = new Set(
+          [...range.getClientRects()].filter((r) => r.width > 1).map((r) => Math.round(r.top)),
+        );
         if (tops.size > 1) broken.push(match[0]);
       }
     }
@@ -124,7 +126,9 @@ describe('after an import, next year, copies and the small things (1366×768)', 
     await page.getByRole('button', { name: '确认导入' }).click();
     await page.getByLabel('机关名称').waitFor();
     const offer = page.getByRole('note', { name: '2022 年度报告' });
-    expect(await offer.innerText()).toMatch(/已导入 2021 年度报告。要填写 2022 年度报告，请从本报告“新建下一年度”/);
+    expect(await offer.innerText()).toMatch(
+      /已导入 2021 年度报告。要填写 2022 年度报告，请从本报告“新建下一年度”/,
+    );
     expect(await offer.innerText()).toMatch(/上年结转.*同比/s);
     const make = offer.getByRole('button', { name: '新建下一年度（2022 年）' });
     expect(await seen(make)).toMatchObject(visibleToClerk);
@@ -155,7 +159,9 @@ describe('after an import, next year, copies and the small things (1366×768)', 
     const heading = page.locator('#field-problems-heading');
     await heading.waitFor();
     expect(await heading.innerText()).toContain('需更新');
-    const item = page.locator('.finding-error', { hasText: '五、存在的主要问题及改进情况 还是从上年报告复制来的文字' });
+    const item = page.locator('.finding-error', {
+      hasText: '五、存在的主要问题及改进情况 还是从上年报告复制来的文字',
+    });
     await item.getByRole('button', { name: '已核对，沿用', exact: true }).click();
     await page.keyboard.type('本年问题与上年相同，经核对沿用');
     await page.keyboard.press('Enter');
@@ -192,11 +198,18 @@ describe('after an import, next year, copies and the small things (1366×768)', 
     await page.getByRole('button', { name: '复制：自治区科技厅 2022年度' }).click();
     await page.getByRole('status').filter({ hasText: '已复制' }).waitFor();
     // The copy is the newest: first in the list.
-    await rows(page).first().getByRole('button', { name: /^打开：/ }).click();
+    await rows(page)
+      .first()
+      .getByRole('button', { name: /^打开：/ })
+      .click();
     await page.getByLabel('机关名称').fill('自治区财政厅');
     await toList(page);
-    await expect.poll(() => page.locator('.draft-table th.draft-name').allInnerTexts()).toContain('自治区财政厅 2022年度');
-    expect(await page.locator('.draft-table th.draft-name').allInnerTexts()).toContain('自治区科技厅 2022年度');
+    await expect
+      .poll(() => page.locator('.draft-table th.draft-name').allInnerTexts())
+      .toContain('自治区财政厅 2022年度');
+    expect(await page.locator('.draft-table th.draft-name').allInnerTexts()).toContain(
+      '自治区科技厅 2022年度',
+    );
   });
 
   it('item a: a report dropped anywhere on 导入往年报告 is imported (not opened as a draft file)', async () => {
@@ -230,7 +243,10 @@ describe('after an import, next year, copies and the small things (1366×768)', 
     expect(await about.innerText()).not.toMatch(/IndexedDB|Web Worker/);
     await page.keyboard.press('Escape');
 
-    await rows(page).first().getByRole('button', { name: /^打开：/ }).click();
+    await rows(page)
+      .first()
+      .getByRole('button', { name: /^打开：/ })
+      .click();
     const exportButton = page.locator('.draft-toolbar').getByRole('button', { name: '导出', exact: true });
     expect(await exportButton.getAttribute('title')).toMatch(/PDF.*Word.*网页/);
     await exportButton.click();

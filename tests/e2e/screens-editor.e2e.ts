@@ -181,7 +181,8 @@ describe.each(SIZES)('the editor at $name', (size) => {
 
   it('item 8: 表三’s row labels take at most three lines, and the table fits the page', async () => {
     // At 150 % the panel is folded to its rail by default (an earlier test unfolded it).
-    if (size.width <= 1000 && (await page.locator('.side-fold').isVisible())) await page.locator('.side-fold').click();
+    if (size.width <= 1000 && (await page.locator('.side-fold').isVisible()))
+      await page.locator('.side-fold').click();
     const labels = page.locator('.grid-t3 th.label-rowHeader');
     const lines: number[] = [];
     for (const label of await labels.all()) {
@@ -219,7 +220,11 @@ describe.each(SIZES)('the editor at $name', (size) => {
         const leaf = heads.sort((a, b) => b.getBoundingClientRect().top - a.getBoundingClientRect().top)[0]!;
         const r = leaf.getBoundingClientRect();
         const hit = document.elementFromPoint(x, r.top + r.height / 2);
-        return { text: leaf.textContent, onTop: hit !== null && (hit === leaf || leaf.contains(hit)), top: r.top };
+        return {
+          text: leaf.textContent,
+          onTop: hit !== null && (hit === leaf || leaf.contains(hit)),
+          top: r.top,
+        };
       });
       expect([id, header.onTop, header.top >= 0]).toEqual([id, true, true]);
     };

@@ -160,7 +160,7 @@ describe('typing numbers that are not allowed, in real Chromium', () => {
     for (const [i, id] of COUNT_CELLS.entries())
       before.push(await check(id, expectations[i]!, stored, '输入后'));
     // One 错误 per string in the toolbar's count (INPUT), besides the blank report's own.
-    expect(await page.locator('.findings .finding-rule', { hasText: 'INPUT' }).count()).toBe(TYPED.length);
+    expect(await page.locator('.findings [title="规则 INPUT"]').count()).toBe(TYPED.length);
 
     await reload();
     const after = (await storedDraft(page, draftId)).report;

@@ -1,7 +1,7 @@
 import { fileSave } from 'browser-fs-access';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { duplicateSubject } from '../../aggregate/duplicates.ts';
-import { sumUnits } from '../../aggregate/sum.ts';
+import { beyondLimits, sumUnits } from '../../aggregate/sum.ts';
 import { csvBytes, unitsToCsv } from '../../aggregate/unit-csv.ts';
 import type { StoredDraft } from '../../aggregate/units.ts';
 import type { Report } from '../../report/document.ts';
@@ -59,6 +59,7 @@ export function AggregateScreen({
     [state.ready, state.included],
   );
   const combined = useMemo(() => sumUnits(counted.map((u) => u.report)), [counted]);
+  const beyond = useMemo(() => beyondLimits(combined), [combined]);
   const tableErrors = useMemo(
     () => evaluate(combined).filter((f) => f.severity === '错误' && f.table !== null),
     [combined],
@@ -71,7 +72,7 @@ export function AggregateScreen({
   }, [state.duplicateOf, state.included]);
 
   const create = () => {
-    if (creating.current) return;
+    if (creating.current || beyond) return;
     creating.current = true;
     setCreated(true);
     onCreateDraft(
@@ -144,6 +145,7 @@ export function AggregateScreen({
             years={state.years}
             doubleCounted={doubleCounted}
             tableErrors={tableErrors}
+            beyond={beyond}
             agency={agency}
             onAgency={setAgency}
             onCreate={create}

@@ -9,6 +9,8 @@ export interface CombinePanelProps {
   doubleCounted: readonly string[];
   /** 错误 of the combined report's tables (its texts are still to be written). */
   tableErrors: readonly Finding[];
+  /** Cells of the combined report beyond what a cell may hold (beyondLimits), or null. */
+  beyond: string | null;
   agency: string;
   onAgency(agency: string): void;
   onCreate(): void;
@@ -18,9 +20,17 @@ export interface CombinePanelProps {
   message: string | null;
 }
 
-/** Why the combined report cannot be made now, or null. */
-export function blockedReason(counted: number, years: YearSummary): string | null {
+/**
+ * Why the combined report cannot be made now, or null.
+ * @param beyond what beyondLimits (src/aggregate/sum.ts) says of the combined report
+ */
+export function blockedReason(
+  counted: number,
+  years: YearSummary,
+  beyond: string | null = null,
+): string | null {
   if (counted === 0) return '请至少计入一个单位。';
+  if (beyond) return beyond;
   if (years.counts.filter((c) => c.year !== null).length > 1) {
     const byYear = years.counts.map((c) => `${c.year ?? '年度未填写'}${c.year ? ' 年度' : ''} ${c.units} 个`);
     return `计入的单位年度不一致（${byYear.join('，')}），请只计入同一年度的报告。`;
@@ -32,7 +42,7 @@ export function blockedReason(counted: number, years: YearSummary): string | nul
 export function CombinePanel(props: CombinePanelProps) {
   const { counted, years, doubleCounted, tableErrors } = props;
   const withErrors = counted.filter((u) => u.errors > 0).length;
-  const blocked = blockedReason(counted.length, years);
+  const blocked = blockedReason(counted.length, years, props.beyond);
   return (
     <section class="aggregate-combine" aria-labelledby="aggregate-combine-title">
       <h3 id="aggregate-combine-title">汇总报告</h3>

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Report } from '../../report/document.ts';
 import { AutosaveController, type AutosaveOptions, type SaveStatus } from '../../storage/autosave.ts';
 import { StorageError, toStorageError } from '../../storage/errors.ts';
 import type { DraftRepository, RescueOutcome, RevisionReason } from '../../storage/repository.ts';
 import { DraftTabLock, type TabLockOptions, type TabLockState } from '../../storage/tab-lock.ts';
+import { afterPaintOnce } from '../after-paint.ts';
 
 export interface DraftSessionOptions {
   repository: DraftRepository;
@@ -50,6 +51,10 @@ export function useDraftSession({
   const [error, setError] = useState<StorageError | null>(null);
   const [lockState, setLockState] = useState<TabLockState>('acquiring');
   const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
+  // The first keystroke after a save turns 已保存 into 正在保存…: shown after that keystroke's frame
+  // is painted, so that re-rendering the draft screen is not part of the keystroke.
+  const shownStatus = useRef(status);
+  const showStatus = useMemo(() => afterPaintOnce(() => setStatus(shownStatus.current)), []);
   const [controller, setController] = useState<AutosaveController | null>(null);
   const [rescued, setRescued] = useState<RescueOutcome>('none');
   const onLoadRef = useRef(onLoad);
@@ -107,7 +112,11 @@ export function useDraftSession({
         repository,
         draftId,
         version,
-        onStatus: (s) => alive && setStatus(s),
+        onStatus: (s) => {
+          if (!alive) return;
+          shownStatus.current = s;
+          showStatus.schedule();
+        },
         onSaved: (result) => lockRef.current?.announceSaved(result.version),
       });
       controllerRef.current = next;
@@ -135,9 +144,10 @@ export function useDraftSession({
 
     return () => {
       alive = false;
+      showStatus.cancel();
       void stopSaving().finally(() => lock.release());
     };
-  }, [repository, draftId]);
+  }, [repository, draftId, showStatus]);
 
   const change = useCallback((report: Report) => controllerRef.current?.change(report), []);
   const checkpoint = useCallback((report: Report, reason: RevisionReason) => {

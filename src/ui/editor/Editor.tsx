@@ -1,3 +1,4 @@
+import { memo } from 'preact/compat';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CellId } from '../../report/cells.ts';
 import {
@@ -64,7 +65,7 @@ const focusedCell = () => {
 };
 
 /** The report as a document: title, basic facts, preamble, the six sections in order, the 审核 panel. */
-export function Editor({ editor, onRiskyEdit, readOnly = false }: EditorProps) {
+function EditorView({ editor, onRiskyEdit, readOnly = false }: EditorProps) {
   const { report, findings, review, apply } = editor;
   const previousIndex = useRef<FindingIndex | undefined>(undefined);
   // Cells and texts are marked for what is still open: a confirmed 提示 no longer marks them.
@@ -117,11 +118,11 @@ export function Editor({ editor, onRiskyEdit, readOnly = false }: EditorProps) {
 
   const onSetCells = useCallback(
     (values: Record<CellId, number | null>, mergeKey: string | null, overwrites: CellId[]) => {
-      if (overwrites.length) onRiskyEdit?.('paste');
+      if (overwrites.length) riskyEdit.current?.('paste');
       apply((r) => setCells(r, values), mergeKey);
       if (mergeKey) setNotice(null);
     },
-    [apply, onRiskyEdit],
+    [apply],
   );
   const onInvalidEntry = useCallback(
     (cell: CellId, text: string, mergeKey: string) => {
@@ -191,7 +192,7 @@ export function Editor({ editor, onRiskyEdit, readOnly = false }: EditorProps) {
                         checked={report.manualTotals}
                         onChange={(e) => {
                           const manual = (e.target as HTMLInputElement).checked;
-                          onRiskyEdit?.('totals');
+                          riskyEdit.current?.('totals');
                           apply((r) => setManualTotals(r, manual), null);
                         }}
                       />
@@ -210,6 +211,7 @@ export function Editor({ editor, onRiskyEdit, readOnly = false }: EditorProps) {
                   onInvalidEntry={onInvalidEntry}
                   onNotice={onNotice}
                   onActiveCell={setActiveCell}
+                  live={editor.live}
                 />
                 {table.notes?.length ? (
                   <ul class="table-notes">
@@ -272,3 +274,9 @@ export function Editor({ editor, onRiskyEdit, readOnly = false }: EditorProps) {
     </div>
   );
 }
+
+/**
+ * Re-renders for a new report (each render of useEditor gives a new `editor`) or read-only, not when
+ * the screen around it re-renders for its own reasons (the save status while typing).
+ */
+export const Editor = memo(EditorView, (a, b) => a.editor === b.editor && a.readOnly === b.readOnly);

@@ -248,8 +248,11 @@ function FindingsPanelView({ findings, review, actions, readOnly = false }: Find
   );
 }
 
+// Incremental evaluation keeps a finding whose message did not change as the same object.
 const sameFindings = (a: readonly Finding[], b: readonly Finding[]) =>
-  a.length === b.length && a.every((f, i) => f.message === b[i]!.message && f.key === b[i]!.key);
+  a === b ||
+  (a.length === b.length &&
+    a.every((f, i) => f === b[i] || (f.message === b[i]!.message && f.key === b[i]!.key)));
 const sameReview = (a: Review, b: Review) =>
   a.state === b.state &&
   sameFindings(a.errors, b.errors) &&

@@ -1,4 +1,4 @@
-import { Fragment } from 'preact';
+import { Fragment, type VNode } from 'preact';
 import { memo } from 'preact/compat';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { formatCellValue, mayBecomeValid, parseCellInput } from '../../report/cell-input.ts';
@@ -8,8 +8,9 @@ import { type LayoutCell, tableLayout } from '../../report/layout.ts';
 import { copyTsv, planPaste } from '../../report/paste.ts';
 import type { TableDef } from '../../report/template.ts';
 import { cellDomId, type FindingIndex } from '../findings-index.ts';
-import { GridCell } from './GridCell.tsx';
+import { GridCell, type GridCellProps } from './GridCell.tsx';
 import { cellsInRect, type Move, moveFrom, type Pos, positionOf } from './grid-nav.ts';
+import type { LiveCells } from './useEditor.ts';
 
 export interface GridProps {
   table: TableDef;
@@ -27,6 +28,11 @@ export interface GridProps {
   onNotice(message: string, tone: 'error' | 'info'): void;
   /** The focused cell changed (the editor shows its findings and note). */
   onActiveCell(cell: CellId | null): void;
+  /**
+   * The latest edit: while the clerk types, the editor re-renders a frame later, so what the grid
+   * reads in its handlers (and what its cells show of totals) comes from here, not from `cells`.
+   */
+  live: LiveCells;
 }
 
 const KEY_MOVES: Record<string, Move> = {
@@ -61,6 +67,8 @@ function GridView(props: GridProps) {
   const [unfinished, setUnfinished] = useState<CellId | null>(null);
 
   const editable = (cell: CellId) => manualTotals || !cellDef(cell).isTotal;
+  /** The cells as of the latest edit (`cells` may be a keystroke behind, see GridProps.live). */
+  const cellsNow = () => props.live.report().cells;
 
   const onFocusIn = (e: FocusEvent) => {
     const cell = (e.target as HTMLElement).dataset?.cell;
@@ -113,7 +121,7 @@ function GridView(props: GridProps) {
     if (unfinished === cell) setUnfinished(null);
     const def = cellDef(cell);
     const parsed = parseCellInput(el.value, def.kind, def.isTotal);
-    if (parsed.ok && !parsed.dashAsZero && parsed.value === (cells[cell] ?? null)) {
+    if (parsed.ok && !parsed.dashAsZero && parsed.value === (cellsNow()[cell] ?? null)) {
       el.value = formatCellValue(parsed.value);
     }
   };
@@ -165,11 +173,12 @@ function GridView(props: GridProps) {
       e.preventDefault();
       const targets = (selected.size ? [...selected] : [cell]).filter(editable);
       const values = Object.fromEntries(targets.map((c) => [c, null]));
+      const now = cellsNow();
       if (targets.length)
         props.onSetCells(
           values,
           null,
-          targets.filter((c) => cells[c] !== null),
+          targets.filter((c) => now[c] !== null),
         );
     }
   };
@@ -177,7 +186,7 @@ function GridView(props: GridProps) {
   const onCopy = (e: ClipboardEvent) => {
     if (!selection || !e.clipboardData) return;
     e.preventDefault();
-    e.clipboardData.setData('text/plain', copyTsv(matrix, selection.anchor, selection.focus, cells));
+    e.clipboardData.setData('text/plain', copyTsv(matrix, selection.anchor, selection.focus, cellsNow()));
   };
 
   const onPaste = (e: ClipboardEvent) => {
@@ -189,7 +198,13 @@ function GridView(props: GridProps) {
           Math.min(selection.anchor.col, selection.focus.col)
         ] ?? cell)
       : cell;
-    const plan = planPaste(e.clipboardData.getData('text/plain'), matrix, anchorCell, cells, manualTotals);
+    const plan = planPaste(
+      e.clipboardData.getData('text/plain'),
+      matrix,
+      anchorCell,
+      cellsNow(),
+      manualTotals,
+    );
     if (!plan.ok) {
       props.onNotice(plan.message, 'error');
       return;
@@ -244,33 +259,44 @@ function GridView(props: GridProps) {
     );
   };
 
-  const renderRow = (cellsOfRow: LayoutCell[], key: string) => (
-    <tr key={key}>
-      {cellsOfRow.map((c, i) => {
-        if (c.role !== 'value') return renderLabel(c, i);
-        const id = c.cell!;
-        const def = cellDef(id);
-        const marks = index.cells.get(id);
-        return (
-          <GridCell
-            key={id}
-            id={id}
-            label={def.label}
-            kind={def.kind}
-            isTotal={def.isTotal}
-            value={cells[id] ?? null}
-            entry={props.entries[id]}
-            readOnly={!editable(id)}
-            colSpan={c.colSpan}
-            severity={unfinished === id ? null : (marks?.severity ?? null)}
-            message={marks && unfinished !== id ? marks.messages.join('；') : ''}
-            selected={selected.size > 1 && selected.has(id)}
-            hasNote={Boolean(props.notes[id])}
-          />
-        );
-      })}
-    </tr>
-  );
+  const cellProps = (c: LayoutCell): GridCellProps => {
+    const id = c.cell!;
+    const def = cellDef(id);
+    const marks = index.cells.get(id);
+    return {
+      id,
+      label: def.label,
+      kind: def.kind,
+      isTotal: def.isTotal,
+      value: cells[id] ?? null,
+      entry: props.entries[id],
+      readOnly: !editable(id),
+      colSpan: c.colSpan,
+      severity: unfinished === id ? null : (marks?.severity ?? null),
+      message: marks && unfinished !== id ? marks.messages.join('；') : '',
+      selected: selected.size > 1 && selected.has(id),
+      hasNote: Boolean(props.notes[id]),
+      live: props.live,
+    };
+  };
+
+  const renderRow = (cellsOfRow: LayoutCell[], key: string) => {
+    const shown = cellsOfRow.map((c) => (c.role === 'value' ? cellProps(c) : null));
+    return (
+      <GridRow
+        key={key}
+        shown={shown}
+        render={() => (
+          <tr>
+            {cellsOfRow.map((c, i) => {
+              const cell = shown[i];
+              return cell ? <GridCell key={cell.id} {...cell} /> : renderLabel(c, i);
+            })}
+          </tr>
+        )}
+      />
+    );
+  };
 
   return (
     <div class="grid-scroll">
@@ -332,6 +358,20 @@ function columnWidths(table: TableDef, width: number): (number | null)[] | null 
   return [4, 8, 26, ...Array.from({ length: width - 3 }, () => null)];
 }
 
+const sameCell = (a: GridCellProps | null, b: GridCellProps | null) =>
+  a === b ||
+  (a !== null && b !== null && (Object.keys(a) as (keyof GridCellProps)[]).every((k) => a[k] === b[k]));
+
+/**
+ * One row of a grid, rendered again only when one of its value cells would show something else: a
+ * keystroke's re-render touches the rows of the cells it changed, not the 25 rows and their labels.
+ */
+const GridRow = memo(
+  (p: { shown: readonly (GridCellProps | null)[]; render: () => VNode }) => p.render(),
+  (a, b) =>
+    a.shown.length === b.shown.length && a.shown.every((cell, i) => sameCell(cell, b.shown[i] ?? null)),
+);
+
 /** Help text of a row label: the row's own counting note, shown on the label cell that names it. */
 function findHelp(table: TableDef, rowKey: string, text: string | undefined): string | undefined {
   for (const block of table.blocks) {
@@ -357,7 +397,8 @@ function sameTableProps(a: GridProps, b: GridProps): boolean {
     a.onSetCells !== b.onSetCells ||
     a.onInvalidEntry !== b.onInvalidEntry ||
     a.onNotice !== b.onNotice ||
-    a.onActiveCell !== b.onActiveCell
+    a.onActiveCell !== b.onActiveCell ||
+    a.live !== b.live
   )
     return false;
   return idsOf(a.table).every(

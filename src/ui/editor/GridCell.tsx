@@ -1,9 +1,10 @@
 import { memo } from 'preact/compat';
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { formatCellValue, parseCellInput } from '../../report/cell-input.ts';
 import { MAX_INVALID_ENTRY } from '../../report/document.ts';
 import type { CellKind } from '../../report/template.ts';
 import { cellDomId } from '../findings-index.ts';
+import type { LiveCells } from './useEditor.ts';
 
 export interface GridCellProps {
   id: string;
@@ -20,26 +21,50 @@ export interface GridCellProps {
   message: string;
   selected: boolean;
   hasNote: boolean;
+  /** The latest edit, which reaches this cell's input before the editor re-renders (a total while typing). */
+  live: LiveCells;
+}
+
+/**
+ * The DOM keeps what is being typed («12.» on the way to 12.5, «１２», an invalid «1.5»); it is
+ * overwritten only when what the cell holds changed for another reason (undo, paste, totals).
+ */
+function show(
+  el: HTMLInputElement,
+  value: number | null,
+  entry: string | undefined,
+  kind: CellKind,
+  isTotal: boolean,
+) {
+  if (entry !== undefined) {
+    if (el.value !== entry) el.value = entry;
+    return;
+  }
+  const shown = parseCellInput(el.value, kind, isTotal);
+  if (!shown.ok || shown.dashAsZero || shown.value !== value) el.value = formatCellValue(value);
 }
 
 /**
  * One value cell: a plain input. Keys, typing, copy and paste are handled by the grid through event
- * delegation, so a cell only renders its value and marks; memo keeps a keystroke to the cells it changed.
+ * delegation, so a cell only renders its value and marks; memo keeps a render to the cells it changed.
  */
 export const GridCell = memo(function GridCell(p: GridCellProps) {
   const input = useRef<HTMLInputElement>(null);
-  // The DOM keeps what is being typed («12.» on the way to 12.5, «１２», an invalid «1.5»); it is
-  // overwritten only when what the cell holds changed for another reason (undo, paste, totals).
   useLayoutEffect(() => {
-    const el = input.current;
-    if (!el) return;
-    if (p.entry !== undefined) {
-      if (el.value !== p.entry) el.value = p.entry;
-      return;
-    }
-    const shown = parseCellInput(el.value, p.kind, p.isTotal);
-    if (!shown.ok || shown.dashAsZero || shown.value !== p.value) el.value = formatCellValue(p.value);
+    if (input.current) show(input.current, p.value, p.entry, p.kind, p.isTotal);
   }, [p.value, p.entry, p.kind, p.isTotal]);
+  // Typing elsewhere changes this cell (a total) in the frame of the keystroke, before the editor
+  // re-renders with the marks: only the input's text is written here.
+  const { live, id, kind, isTotal } = p;
+  useEffect(
+    () =>
+      live.subscribe(id, () => {
+        const report = live.report();
+        if (input.current)
+          show(input.current, report.cells[id] ?? null, report.invalidEntries[id], kind, isTotal);
+      }),
+    [live, id, kind, isTotal],
+  );
 
   const classes = [
     'cell',

@@ -219,6 +219,25 @@ describe('AggregateScreen', () => {
     expect(await screen.findByText('已读取 1 个文件。')).toBeTruthy();
   });
 
+  it('refuses a 汇总 beyond what a cell may hold: says which cells, no draft, no CSV', async () => {
+    // Each unit holds the most a count may hold; two of them sum beyond it.
+    const big = (agency: string) => {
+      const r = unit(agency);
+      return withTotals({ ...r, cells: { ...r.cells, 't2.license.decisions': 999_999_999 } });
+    };
+    const { user, onCreateDraft } = setup();
+    await addFiles(user, [
+      await draftFile(big('甲局'), '甲局.nianbao.json'),
+      await draftFile(big('乙局'), '乙局.nianbao.json'),
+    ]);
+    expect(
+      screen.getByText(/汇总后有 1 格的数字超出本工具能记录的范围.*行政许可.*（1999999998）/),
+    ).toBeTruthy();
+    expect(screen.getByRole('button', { name: '生成汇总报告' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: '导出各单位数据（CSV）' })).toBeDisabled();
+    expect(onCreateDraft).not.toHaveBeenCalled();
+  });
+
   it('is keyboard reachable and axe-clean, with units listed and with the store picker open', async () => {
     const { user, onClose } = setup({ listStoredDrafts: async () => [] });
     expect(fileInput().tabIndex).toBe(-1);

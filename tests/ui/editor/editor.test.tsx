@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { blankReport, type Report } from '../../../src/report/document.ts';
 import { MemoryDraftRepository } from '../../../src/storage/memory-repository.ts';
 import { App, exampleReport } from '../../../src/ui/App.tsx';
+import { TYPING_PAUSE_MS } from '../../../src/ui/editor/useEditor.ts';
 
 const cell = (id: string) => document.getElementById(`cell-${id}`) as HTMLInputElement;
 const badge = () => document.querySelector('.draft-toolbar .review-badge')!.textContent!.replace(/\s+/g, '');
@@ -19,6 +20,12 @@ async function renderApp(report: () => Report = exampleReport) {
   return user;
 }
 
+/**
+ * Typing shows the typed text and the totals at once; the editor re-renders with the 审核 (badge,
+ * panel, marks) when typing pauses (TYPING_PAUSE_MS, src/ui/editor/useEditor.ts): wait for that.
+ */
+const painted = () => new Promise<void>((resolve) => setTimeout(resolve, TYPING_PAUSE_MS + 50));
+
 function paste(target: HTMLElement, text: string) {
   fireEvent.paste(target, {
     clipboardData: { getData: (type: string) => (type === 'text/plain' ? text : '') },
@@ -26,13 +33,14 @@ function paste(target: HTMLElement, text: string) {
 }
 
 describe('editor: typing and live checks', () => {
-  it('the sample opens clean, and typing into table 3 updates the total and fires T3-A at once', async () => {
+  it('the sample opens clean, and typing into table 3 updates the total at once and fires T3-A after the frame', async () => {
     const user = await renderApp();
     expect(badge()).toBe('审核通过·错误0/提示0');
     await user.click(cell('t3.new.natural'));
     await user.keyboard('5');
     expect(cell('t3.new.natural').value).toBe('5');
     expect(cell('t3.new.total').value).toBe('6');
+    await painted();
     expect(badge()).toMatch(/^有错误·错误2\//);
     expect(
       screen.getAllByText(/自然人列：.*以下任一处改正都能使本列平衡.*四、结转下年度继续办理 为 3/).length,
@@ -50,6 +58,7 @@ describe('editor: typing and live checks', () => {
     await user.keyboard('x');
     // Never another number: the cell keeps «42x» as typed and holds nothing until corrected.
     expect(cell('t2.license.decisions').value).toBe('42x');
+    await painted();
     expect(cell('t2.license.decisions').getAttribute('aria-invalid')).toBe('true');
     expect(badge()).toMatch(/^有错误·错误1\//);
     expect(document.querySelector('.cell-status')!.textContent).toContain(
@@ -57,6 +66,7 @@ describe('editor: typing and live checks', () => {
     );
     await user.keyboard('{Backspace}');
     expect(cell('t2.license.decisions').value).toBe('42');
+    await painted();
     expect(cell('t2.license.decisions').getAttribute('aria-invalid')).toBeNull();
     expect(badge()).toBe('审核通过·错误0/提示0');
   });
@@ -75,6 +85,7 @@ describe('editor: typing and live checks', () => {
     await user.click(cell(id));
     await user.keyboard(typed);
     expect(cell(id).value).toBe(typed);
+    await painted();
     expect(document.querySelector('.cell-status')!.textContent).toContain(`填写的“${typed}”${reason}`);
     expect(badge()).toMatch(/^有错误·错误[1-9]/);
     await user.keyboard('{Tab}');
@@ -119,6 +130,7 @@ describe('editor: typing and live checks', () => {
     expect(cell('t3.total.natural').readOnly).toBe(false);
     await user.click(cell('t3.total.natural'));
     await user.keyboard('7');
+    await painted();
     expect(
       screen.getAllByText('三（七）总计·自然人 为 7，但（一）至（六）各项之和为 2').length,
     ).toBeGreaterThan(0);
@@ -250,6 +262,7 @@ describe('editor: 审核结果 panel', () => {
     await user.click(screen.getAllByLabelText(/手工填写合计/)[0]!);
     await user.click(cell('t4.cases.directTotal'));
     await user.keyboard('5');
+    await painted();
     const group = screen.getByRole('heading', { name: '表四（政府信息公开行政复议、行政诉讼情况）' });
     expect(group).toBeTruthy();
     const finding = screen.getByRole('button', {
