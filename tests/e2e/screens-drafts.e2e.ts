@@ -71,7 +71,7 @@ describe.each(SIZES)('item 13: the draft list at $name', (size) => {
     await page.getByLabel('机关名称').fill('广西壮族自治区科学技术厅');
     await page.getByLabel('报告年度').fill('2022');
     await toList(page);
-    await expect.poll(() => rows(page).count()).toBe(2);
+    await page.waitForFunction(() => document.querySelectorAll('.draft-table tbody tr').length === 2);
   });
 
   afterAll(async () => {
@@ -81,6 +81,12 @@ describe.each(SIZES)('item 13: the draft list at $name', (size) => {
 
   it('keeps names, dates, 错误/提示 and sizes whole, and each row’s buttons on one line', async () => {
     await shot(page, size, 'draft-list');
+    // The table stays inside its card (no row runs out of it, to be scrolled sideways).
+    const [table, card] = await Promise.all([
+      page.locator('.draft-table').boundingBox(),
+      page.locator('.draft-list').boundingBox(),
+    ]);
+    expect(table!.x + table!.width).toBeLessThanOrEqual(card!.x + card!.width);
     for (const row of await rows(page).all()) {
       const buttons = await row.locator('.draft-actions button').evaluateAll((bs) =>
         bs.map((b) => {
@@ -90,6 +96,8 @@ describe.each(SIZES)('item 13: the draft list at $name', (size) => {
         }),
       );
       expect(new Set(buttons.map((b) => b.top)).size).toBe(1);
+      // Every button in the window, none cut off at its right edge.
+      expect(await seen(row.locator('.draft-actions button').last())).toMatchObject(visibleToClerk);
       expect(buttons.filter((b) => !b.oneLine)).toEqual([]);
       for (const part of ['th.draft-name', '.draft-agency', '.draft-saved', '.review-badge', '.draft-size'])
         for (const el of await row.locator(part).all())
@@ -164,7 +172,7 @@ describe('after an import, next year, copies and the small things (1366×768)', 
     });
     await item.getByRole('button', { name: '已核对，沿用', exact: true }).click();
     await page.keyboard.type('本年问题与上年相同，经核对沿用');
-    await page.keyboard.press('Enter');
+    await item.locator('form').getByRole('button', { name: '已核对，沿用', exact: true }).click();
     await expect.poll(() => heading.innerText()).toContain('已核对，沿用上年');
     expect(await heading.innerText()).not.toContain('需更新');
     await heading.scrollIntoViewIfNeeded();
@@ -177,7 +185,7 @@ describe('after an import, next year, copies and the small things (1366×768)', 
     expect(text).toContain('536');
     await overview.fill(text.replace('536', '612'));
     await page.locator('.draft-toolbar').getByRole('button', { name: '同比' }).click();
-    const section = page.getByRole('region', { name: '一、总体情况' });
+    const section = page.getByRole('dialog').getByRole('region', { name: '一、总体情况' });
     await section.waitFor();
     expect(await section.innerText()).toMatch(/与上年相似度 100%（只比措辞，不计数字）/);
     expect(await section.innerText()).toMatch(/只改了数字 1 段/);

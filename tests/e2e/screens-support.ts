@@ -49,10 +49,13 @@ export async function openSample(page: Page): Promise<void> {
   await page.getByLabel('机关名称').waitFor();
 }
 
-/** Screenshots for a person to look at (test-results/ is not committed). */
+/** Where screenshots go for a person to look at (never committed): SCREENS_DIR, else test-results/screens. */
+const SHOTS = process.env.SCREENS_DIR ?? 'test-results/screens';
+
+/** A screenshot of the window for a person to look at. */
 export async function shot(page: Page, size: ScreenSize, name: string): Promise<void> {
-  mkdirSync('test-results/screens', { recursive: true });
-  await page.screenshot({ path: `test-results/screens/${size.tag}-${name}.png` });
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/${size.tag}-${name}.png` });
 }
 
 export interface Seen {

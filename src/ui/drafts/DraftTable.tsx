@@ -46,8 +46,12 @@ export function DraftTable(props: DraftTableProps) {
       <thead>
         <tr>
           <th scope="col">名称</th>
-          <th scope="col">机关名称</th>
-          <th scope="col">年度</th>
+          <th scope="col" class="draft-agency">
+            机关名称
+          </th>
+          <th scope="col" class="draft-year">
+            年度
+          </th>
           <th scope="col">最后保存</th>
           <th scope="col">审核</th>
           <th scope="col" class="draft-size">
@@ -69,6 +73,12 @@ export function DraftTable(props: DraftTableProps) {
               ) : (
                 d.name
               )}
+              {/* A narrow window has no 机关名称/年度 columns: a name given on purpose says them here. */}
+              {d.customName !== null && renaming !== d.id ? (
+                <span class="draft-name-facts">
+                  {d.agency || '（未填写机关名称）'} {d.year === null ? '' : `${d.year}年度`}
+                </span>
+              ) : null}
               {props.fileStatuses?.has(d.id) ? (
                 <span class="draft-file">{props.fileStatuses.get(d.id)}</span>
               ) : null}

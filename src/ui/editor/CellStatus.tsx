@@ -8,6 +8,13 @@ export interface CellStatusProps {
   index: FindingIndex;
   note: string;
   manualTotals: boolean;
+  /**
+   * The focus is in this table (or in this status): the status sticks to the bottom of the window.
+   * Otherwise it stays where it is, after its table, dimmed, with the last cell visited there: a
+   * status that disappeared when the focus went to another table would move everything below it, and
+   * the cell just scrolled to with it (under the next table's sticky headers).
+   */
+  active: boolean;
   onNote(note: string): void;
 }
 
@@ -17,11 +24,11 @@ export interface CellStatusProps {
  * so it is seen next to the cell however tall the table; its height is published (`--status-h`) for
  * the page's scroll-padding, so a focused cell is never scrolled in under it.
  */
-export function CellStatus({ cell, index, note, manualTotals, onNote }: CellStatusProps) {
+export function CellStatus({ cell, index, note, manualTotals, active, onNote }: CellStatusProps) {
   const box = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const el = box.current;
-    if (!el) return;
+    if (!el || !active) return;
     const root = document.documentElement;
     const publish = () => root.style.setProperty('--status-h', `${Math.ceil(el.offsetHeight)}px`);
     publish();
@@ -31,13 +38,13 @@ export function CellStatus({ cell, index, note, manualTotals, onNote }: CellStat
       observer?.disconnect();
       root.style.removeProperty('--status-h');
     };
-  }, []);
+  }, [active]);
 
   const def = cellDef(cell);
   const marks = index.cells.get(cell);
   const automatic = def.isTotal && !manualTotals;
   return (
-    <div class="cell-status" ref={box} aria-live="polite">
+    <div class={active ? 'cell-status' : 'cell-status cell-status-idle'} ref={box} aria-live="polite">
       <div class="cell-status-label">
         <strong>{def.label}</strong>（{UNIT[def.kind]}）
         {automatic ? (

@@ -1,6 +1,6 @@
 import { memo } from 'preact/compat';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { CellId } from '../../report/cells.ts';
+import { type CellId, cellDef } from '../../report/cells.ts';
 import {
   confirmFinding,
   fillBlankCells,
@@ -91,6 +91,14 @@ function EditorView({ editor, onRiskyEdit, readOnly = false }: EditorProps) {
     [apply],
   );
   const [activeCell, setActiveCell] = useState<CellId | null>(null);
+  // The last cell visited in each table: its status stays after the table (see CellStatus.active).
+  const [lastCells, setLastCells] = useState<Readonly<Record<string, CellId>>>({});
+  const onActiveCell = useCallback((cell: CellId | null) => {
+    setActiveCell(cell);
+    if (!cell) return;
+    const table = cellDef(cell).table.id;
+    setLastCells((last) => (last[table] === cell ? last : { ...last, [table]: cell }));
+  }, []);
   const [notice, setNotice] = useState<CellNoticeData | null>(null);
   const closeNotice = useCallback(() => setNotice(null), []);
   const [folded, setFolded] = useState(readFolded);
@@ -210,7 +218,7 @@ function EditorView({ editor, onRiskyEdit, readOnly = false }: EditorProps) {
                   onSetCells={onSetCells}
                   onInvalidEntry={onInvalidEntry}
                   onNotice={onNotice}
-                  onActiveCell={setActiveCell}
+                  onActiveCell={onActiveCell}
                   live={editor.live}
                 />
                 {table.notes?.length ? (
@@ -220,13 +228,17 @@ function EditorView({ editor, onRiskyEdit, readOnly = false }: EditorProps) {
                     ))}
                   </ul>
                 ) : null}
-                {activeCell?.startsWith(`${table.id}.`) ? (
+                {lastCells[table.id] ? (
                   <CellStatus
-                    cell={activeCell}
+                    cell={lastCells[table.id]!}
                     index={index}
-                    note={report.notes[activeCell] ?? ''}
+                    note={report.notes[lastCells[table.id]!] ?? ''}
                     manualTotals={report.manualTotals}
-                    onNote={(note) => apply((r) => setNote(r, activeCell, note), `note:${activeCell}`)}
+                    active={activeCell === lastCells[table.id]}
+                    onNote={(note) => {
+                      const cell = lastCells[table.id]!;
+                      apply((r) => setNote(r, cell, note), `note:${cell}`);
+                    }}
                   />
                 ) : null}
               </section>
