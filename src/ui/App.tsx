@@ -68,6 +68,10 @@ export function App({ openRepository }: AppProps) {
   useStickyBar(topbar, route.screen !== 'draft', route.screen);
   // The draft 导入往年报告 just made: its editor says what to do next (新建下一年度).
   const [imported, setImported] = useState<string | null>(null);
+  // Only right after the import: opened again later, it is a report like any other.
+  useEffect(() => {
+    if (imported && !(route.screen === 'draft' && route.id === imported)) setImported(null);
+  }, [route, imported]);
 
   const repositoryRef = useRef(repository);
   repositoryRef.current = repository;

@@ -106,6 +106,80 @@ describe.each(SIZES)('item 13: the draft list at $name', (size) => {
   });
 });
 
+/** How far the page runs out of the window sideways (0: nothing to scroll to the right). */
+const sideways = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+describe.each(SIZES)('the other screens at $name', (size) => {
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await pageAt(browser, app.url, size);
+  });
+
+  afterAll(async () => {
+    expect(pageErrors(page)).toEqual([]);
+    await page?.context().close();
+  });
+
+  it('导入往年报告 and its 核对 screen fit the window: 确认导入 in reach, nothing to scroll sideways', async () => {
+    await nav(page, '导入往年报告').click();
+    await page.getByLabel('粘贴年报全文').fill(SAMPLE_TEXT);
+    await shot(page, size, 'import');
+    expect(await sideways(page)).toBe(0);
+    await page.getByRole('button', { name: '识别' }).click();
+    await page.locator('.import-review').waitFor();
+    expect(await seen(page.locator('#import-review-title'))).toMatchObject(visibleToClerk);
+    await shot(page, size, 'import-review');
+    expect(await sideways(page)).toBe(0);
+    const confirm = page.getByRole('button', { name: '确认导入' });
+    await confirm.scrollIntoViewIfNeeded();
+    expect(await seen(confirm)).toMatchObject(visibleToClerk);
+    await confirm.click();
+    await page.getByLabel('机关名称').waitFor();
+  });
+
+  it('the editor’s text sections, the 审核 panel folded and open, 历史版本 and 同比 fit the window', async () => {
+    await page.locator('#field-overview').scrollIntoViewIfNeeded();
+    await shot(page, size, 'editor-text');
+    expect(await sideways(page)).toBe(0);
+    // Folded to its rail and open again: either way the counts or the heading are in view.
+    for (let i = 0; i < 2; i++) {
+      const fold = page.locator('.side-fold');
+      if (await fold.isVisible()) {
+        await fold.click();
+        expect(await seen(page.locator('.side-unfold'))).toMatchObject(visibleToClerk);
+        await shot(page, size, 'panel-folded');
+      } else {
+        await page.locator('.side-unfold').click();
+        expect(await seen(page.locator('#findings-title'))).toMatchObject(visibleToClerk);
+        await shot(page, size, 'panel-open');
+      }
+      expect(await sideways(page)).toBe(0);
+    }
+    for (const [name, file] of [
+      ['历史版本', 'history'],
+      ['同比', 'compare'],
+    ] as const) {
+      await page.locator('.draft-toolbar').getByRole('button', { name, exact: true }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      expect(await seen(dialog.getByRole('heading', { level: 2 }).first())).toMatchObject(visibleToClerk);
+      await shot(page, size, file);
+      expect(await sideways(page)).toBe(0);
+      await page.keyboard.press('Escape');
+    }
+  });
+
+  it('汇总 fits the window', async () => {
+    await nav(page, '汇总').click();
+    await page.locator('#aggregate-title').waitFor();
+    expect(await seen(page.locator('#aggregate-title'))).toMatchObject(visibleToClerk);
+    await shot(page, size, 'aggregate');
+    expect(await sideways(page)).toBe(0);
+  });
+});
+
 describe('after an import, next year, copies and the small things (1366×768)', () => {
   let page: Page;
   const size = SIZES[0]!;
@@ -157,6 +231,20 @@ describe('after an import, next year, copies and the small things (1366×768)', 
     expect(await rows(page).count()).toBe(before);
     await shot(page, size, 'next-year-exists');
     await ask.getByRole('button', { name: '打开已有的草稿' }).click();
+    await expect.poll(() => page.locator('.doc-title').innerText()).toMatch(/2022年/);
+    await toList(page);
+    expect(await rows(page).count()).toBe(before);
+
+    // item 4, in the editor of a past year's report: 2022 exists, so it offers to open it.
+    await page.getByRole('button', { name: '打开：自治区科技厅 2021年度' }).click();
+    const offer = page.getByRole('note', { name: '2022 年度报告' });
+    await offer.waitFor();
+    expect(await offer.innerText()).toMatch(
+      /这是 2021 年度的报告。已有 2022 年度的草稿“自治区科技厅 2022年度”/,
+    );
+    const open = offer.getByRole('button', { name: '打开 2022 年度草稿' });
+    expect(await seen(open)).toMatchObject(visibleToClerk);
+    await open.click();
     await expect.poll(() => page.locator('.doc-title').innerText()).toMatch(/2022年/);
     await toList(page);
     expect(await rows(page).count()).toBe(before);
@@ -242,7 +330,7 @@ describe('after an import, next year, copies and the small things (1366×768)', 
   it('item c and d: 存储 and 关于 say 浏览器存储, never 「IndexedDB」; 导出 is named for Word and 网页 too', async () => {
     await nav(page, '存储').click();
     const storage = page.getByRole('dialog', { name: '设置/存储' });
-    expect(await storage.innerText()).toContain('浏览器存储');
+    await expect.poll(() => storage.innerText()).toContain('浏览器存储');
     expect(await storage.innerText()).not.toContain('IndexedDB');
     await page.keyboard.press('Escape');
     await nav(page, '关于').click();
