@@ -196,6 +196,23 @@ describe.each(SIZES)('the editor at $name', (size) => {
     }
     expect(lines.length).toBeGreaterThan(20);
     expect(Math.max(...lines)).toBeLessThanOrEqual(3);
+    // Column headings wrap between words (「商业/企业」), never inside one (「商业企/业」).
+    const broken = await page.locator('.grid-t3 thead, .grid-t4 thead').evaluateAll((heads) =>
+      heads.flatMap((head) =>
+        [...head.querySelectorAll('.label-words')].flatMap((el) =>
+          [...el.childNodes]
+            .filter((n) => n.nodeType === Node.TEXT_NODE)
+            .filter((n) => {
+              const range = document.createRange();
+              range.selectNodeContents(n);
+              return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+            })
+            .map((n) => n.textContent),
+        ),
+      ),
+    );
+    expect(broken).toEqual([]);
+    expect(await page.locator('.grid-t3 thead .label-words').count()).toBeGreaterThan(4);
     const [table, doc] = await Promise.all([
       page.locator('.grid-t3').boundingBox(),
       page.locator('.document').boundingBox(),

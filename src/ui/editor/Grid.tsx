@@ -10,6 +10,7 @@ import type { TableDef } from '../../report/template.ts';
 import { cellDomId, type FindingIndex } from '../findings-index.ts';
 import { GridCell, type GridCellProps } from './GridCell.tsx';
 import { cellsInRect, type Move, moveFrom, type Pos, positionOf } from './grid-nav.ts';
+import { headerText } from './header-words.tsx';
 import type { LiveCells } from './useEditor.ts';
 
 export interface GridProps {
@@ -244,7 +245,7 @@ function GridView(props: GridProps) {
         rowSpan={c.rowSpan}
         scope={c.role === 'rowHeader' ? 'row' : c.role === 'columnHeader' ? 'col' : undefined}
       >
-        {c.text}
+        {c.role === 'columnHeader' ? headerText(c.text) : c.text}
         {help ? (
           <details class="help">
             {/* Not a Tab stop: Tab runs from cell to cell, and the focused cell's status bar shows this
