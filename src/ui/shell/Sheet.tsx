@@ -45,7 +45,9 @@ export function Sheet({ label, children, onEscape, innerDialog = false, wide = f
 
   const onEscapeRef = useRef(onEscape);
   onEscapeRef.current = onEscape;
-  // A listener rather than a prop: the sheet may be a plain box around a panel that is the dialog.
+  // A listener rather than a prop: the sheet may be a plain box around a panel that is the dialog. On
+  // the document, not the sheet: when the button that had the focus goes away (生成并下载 once the
+  // file is made) the focus falls to the page, and Escape and Tab must still work on the sheet.
   useEffect(() => {
     const sheet = box.current;
     if (!sheet) return;
@@ -65,13 +67,16 @@ export function Sheet({ label, children, onEscape, innerDialog = false, wide = f
       if (e.shiftKey && (document.activeElement === first || !sheet.contains(document.activeElement))) {
         e.preventDefault();
         last.focus();
-      } else if (!e.shiftKey && document.activeElement === last) {
+      } else if (
+        !e.shiftKey &&
+        (document.activeElement === last || !sheet.contains(document.activeElement))
+      ) {
         e.preventDefault();
         first.focus();
       }
     };
-    sheet.addEventListener('keydown', onKeyDown);
-    return () => sheet.removeEventListener('keydown', onKeyDown);
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
   }, []);
 
   return (
