@@ -95,7 +95,7 @@ export function gateMessage(reason: GateReason, userAgent: string): GateMessage 
       lines.push(`请先确认${name}处于“极速模式”（地址栏右侧的闪电图标）；如仍不行，请升级到最新版本。`);
     else if (name) lines.push(`请把${name}升级到最新版本。`);
   } else {
-    lines.push('浏览器不提供本地数据库（IndexedDB），草稿无法保存，本工具无法使用。');
+    lines.push('浏览器不提供浏览器存储，草稿无法保存，本工具无法使用。');
     lines.push('可能是浏览器版本过旧或被单位策略禁用：请换用下列浏览器，或联系单位信息化部门。');
   }
   lines.push(GENERAL);

@@ -1,8 +1,10 @@
 /**
  * 内容雷同: a text section nearly identical to last year's. similarPassages finds the sentences of
  * this year's text that last year's report already said (numbers and years masked, so a sentence
- * copied with only the figures updated still counts), merged into passages; the rules turn that
- * into a 提示 when most of a section is such passages. Pure and DOM-free.
+ * copied with only the figures updated still counts), merged into passages within a paragraph; the
+ * rules turn that into a 提示 when most of a section is such passages. compareParagraphs lines the
+ * two texts up paragraph by paragraph and says what changed inside each (the 同比 view). Pure and
+ * DOM-free.
  */
 import type { Report, TextSectionKey } from './document.ts';
 import type { Rule } from './rules.ts';
@@ -73,6 +75,8 @@ export function dice(a: string, b: string): number {
 interface Sentence extends TextSpan {
   /** What is compared: no spaces or punctuation, every run of digits as one «#». */
   key: string;
+  /** Which paragraph (line) of its text it is in: a passage never runs on into the next one. */
+  paragraph: number;
 }
 
 const SENTENCE = /[^。！？；!?;\n]+[。！？；!?;]*/g;
@@ -96,11 +100,14 @@ function keyOf(sentence: string): string {
 
 function sentences(text: string): Sentence[] {
   const out: Sentence[] = [];
+  let paragraph = 0;
+  let counted = 0;
   for (const match of text.matchAll(SENTENCE)) {
     const start = match.index;
+    for (; counted < start; counted++) if (text.charCodeAt(counted) === 10) paragraph++;
     const key = keyOf(match[0]);
     if (key.length >= MIN_SENTENCE_CHARS)
-      out.push({ start, end: start + match[0].length, text: match[0], key });
+      out.push({ start, end: start + match[0].length, text: match[0], key, paragraph });
   }
   return out;
 }
@@ -231,8 +238,15 @@ function compareWith(thisYear: string, lastYear: string, prepared: LastYearText)
       return;
     }
     repeated += now[i]!.key.length;
-    // A passage continues while last year's matching sentences also follow one another.
-    if (open && open.to === i - 1 && match.index === open.lastTo + 1) {
+    // A passage continues while last year's matching sentences also follow one another, both
+    // within one paragraph: a section copied whole is as many passages as it has paragraphs.
+    if (
+      open &&
+      open.to === i - 1 &&
+      match.index === open.lastTo + 1 &&
+      now[i]!.paragraph === now[i - 1]!.paragraph &&
+      last[match.index]!.paragraph === last[open.lastTo]!.paragraph
+    ) {
       open.to = i;
       open.lastTo = match.index;
       open.similarity = Math.min(open.similarity, match.similarity);
@@ -299,3 +313,160 @@ export const SIMILARITY_RULES: readonly Rule[] = SECTIONS.flatMap((section) =>
       ]
     : [],
 );
+
+// ---------------------------------------------------------------- paragraph by paragraph (同比)
+
+/** Two paragraphs are 「相近」 (the same paragraph, edited) from this wording similarity on. */
+export const PARAGRAPH_SIMILARITY = 0.5;
+
+/** One run of a paragraph's change from last year's: kept, new this year, or gone. */
+export interface TextChange {
+  kind: 'same' | 'added' | 'removed';
+  text: string;
+}
+
+/**
+ * How one paragraph of this year's text stands to last year's:
+ * - `same`: word for word last year's;
+ * - `numbers`: last year's with only figures (or punctuation and spacing) changed;
+ * - `edited`: last year's paragraph, rewritten in part;
+ * - `new`: like none of last year's.
+ */
+export type ParagraphStatus = 'same' | 'numbers' | 'edited' | 'new';
+
+export interface ParagraphComparison {
+  thisYear: TextSpan;
+  /** The paragraph of last year's text it corresponds to; null for `new`. */
+  lastYear: TextSpan | null;
+  status: ParagraphStatus;
+  /** Wording similarity, figures masked (0…1); 0 for `new`. */
+  similarity: number;
+  /** Last year's paragraph turned into this year's, run by run; empty for `new`. */
+  changes: TextChange[];
+}
+
+export interface ParagraphsComparison {
+  paragraphs: ParagraphComparison[];
+  /** Last year's paragraphs that none of this year's corresponds to. */
+  dropped: TextSpan[];
+}
+
+/** The non-blank lines of a text, with their places in it. */
+function paragraphsOf(text: string): TextSpan[] {
+  const out: TextSpan[] = [];
+  let start = 0;
+  for (const line of text.split('\n')) {
+    const lead = line.length - line.trimStart().length;
+    const body = line.trim();
+    if (body) out.push({ start: start + lead, end: start + lead + body.length, text: body });
+    start += line.length + 1;
+  }
+  return out;
+}
+
+/** Figures are one token each (「536」 changes as a whole, not digit by digit); other characters one each. */
+const TOKEN = /\d+(?:[.,]\d+)*|[\s\S]/gu;
+
+/** Longest common subsequence beyond this many token pairs: only the common start and end are kept. */
+const MAX_DIFF_CELLS = 2_500_000;
+
+function pushChange(out: TextChange[], kind: TextChange['kind'], text: string) {
+  const last = out[out.length - 1];
+  if (last?.kind === kind) last.text += text;
+  else out.push({ kind, text });
+}
+
+/** The changes that turn `before` into `after`, figures as whole tokens. */
+export function diffText(before: string, after: string): TextChange[] {
+  const a = before.match(TOKEN) ?? [];
+  const b = after.match(TOKEN) ?? [];
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (
+    tail < a.length - head &&
+    tail < b.length - head &&
+    a[a.length - 1 - tail] === b[b.length - 1 - tail]
+  )
+    tail++;
+  const out: TextChange[] = [];
+  if (head) pushChange(out, 'same', a.slice(0, head).join(''));
+  const x = a.slice(head, a.length - tail);
+  const y = b.slice(head, b.length - tail);
+  if (x.length * y.length > MAX_DIFF_CELLS) {
+    if (x.length) pushChange(out, 'removed', x.join(''));
+    if (y.length) pushChange(out, 'added', y.join(''));
+  } else {
+    // lcs[i][j]: the longest common subsequence of x[i…] and y[j…], in one flat array.
+    const w = y.length + 1;
+    const lcs = new Uint16Array((x.length + 1) * w);
+    for (let i = x.length - 1; i >= 0; i--)
+      for (let j = y.length - 1; j >= 0; j--)
+        lcs[i * w + j] =
+          x[i] === y[j]
+            ? lcs[(i + 1) * w + j + 1]! + 1
+            : Math.max(lcs[(i + 1) * w + j]!, lcs[i * w + j + 1]!);
+    let i = 0;
+    let j = 0;
+    while (i < x.length || j < y.length) {
+      if (i < x.length && j < y.length && x[i] === y[j]) {
+        pushChange(out, 'same', x[i]!);
+        i++;
+        j++;
+      } else if (i < x.length && (j === y.length || lcs[(i + 1) * w + j]! >= lcs[i * w + j + 1]!)) {
+        // What went first, then what came in its place: 「500」 struck, then 「536」.
+        pushChange(out, 'removed', x[i]!);
+        i++;
+      } else {
+        pushChange(out, 'added', y[j]!);
+        j++;
+      }
+    }
+  }
+  if (tail) pushChange(out, 'same', a.slice(a.length - tail).join(''));
+  return out;
+}
+
+/**
+ * This year's text against last year's, paragraph by paragraph: each paragraph is paired with the
+ * most similar of last year's (each of last year's with one at most, the closest pairs first), and
+ * what changed inside it is spelled out — so a section copied with one figure changed reads as
+ * 「只改了数字」 in that paragraph, not as 100 % the same.
+ */
+export function compareParagraphs(thisYear: string, lastYear: string): ParagraphsComparison {
+  const now = paragraphsOf(thisYear);
+  const before = paragraphsOf(lastYear);
+  const nowKeys = now.map((p) => keyOf(p.text));
+  const beforeKeys = before.map((p) => keyOf(p.text));
+  const pairs: { i: number; j: number; similarity: number }[] = [];
+  nowKeys.forEach((key, i) => {
+    beforeKeys.forEach((other, j) => {
+      const similarity = key && other ? dice(key, other) : now[i]!.text === before[j]!.text ? 1 : 0;
+      if (similarity >= PARAGRAPH_SIMILARITY) pairs.push({ i, j, similarity });
+    });
+  });
+  // The most similar pairs first; among equals, the pair nearest in place, then the earlier.
+  pairs.sort((p, q) => q.similarity - p.similarity || Math.abs(p.i - p.j) - Math.abs(q.i - q.j) || p.i - q.i);
+  const partner = new Map<number, { j: number; similarity: number }>();
+  const taken = new Set<number>();
+  for (const pair of pairs) {
+    if (partner.has(pair.i) || taken.has(pair.j)) continue;
+    partner.set(pair.i, pair);
+    taken.add(pair.j);
+  }
+  const paragraphs = now.map((span, i): ParagraphComparison => {
+    const match = partner.get(i);
+    if (!match) return { thisYear: span, lastYear: null, status: 'new', similarity: 0, changes: [] };
+    const old = before[match.j]!;
+    const status: ParagraphStatus =
+      old.text === span.text ? 'same' : nowKeys[i] === beforeKeys[match.j] ? 'numbers' : 'edited';
+    return {
+      thisYear: span,
+      lastYear: old,
+      status,
+      similarity: Math.round(match.similarity * 1000) / 1000,
+      changes: status === 'same' ? [{ kind: 'same', text: span.text }] : diffText(old.text, span.text),
+    };
+  });
+  return { paragraphs, dropped: before.filter((_, j) => !taken.has(j)) };
+}

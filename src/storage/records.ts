@@ -136,9 +136,13 @@ export function normalizeName(name: string | null | undefined): string | null {
   return trimmed ? trimmed.slice(0, MAX_NAME_LENGTH) : null;
 }
 
-export function copyName(row: DraftRow): string {
-  const base = row.name ?? defaultDraftName(row.agency, row.year);
-  return `${base}（副本）`.slice(0, MAX_NAME_LENGTH);
+/**
+ * The name of a copy: a name the clerk gave on purpose is kept, marked 「（副本）」; a draft named by
+ * its report (机关名称＋年度) gives a copy named the same way, which follows its own report — a copy
+ * is usually made to become another agency's or year's report, and then must not keep the old name.
+ */
+export function copyName(row: DraftRow): string | null {
+  return row.name === null ? null : `${row.name}（副本）`.slice(0, MAX_NAME_LENGTH);
 }
 
 /** The report as stored under `id`: validated by the document schema, its id equal to the draft's. */

@@ -112,7 +112,7 @@ export interface DraftRepository {
   /** Saves the report if the stored version is still `expectedVersion`, else fails with 'conflict'. */
   save(id: string, report: Report, expectedVersion: number): Promise<SaveResult>;
   rename(id: string, name: string): Promise<DraftSummary>;
-  /** A copy with a new id, named 「…（副本）」; revisions are not copied. */
+  /** A copy with a new id (a custom name becomes 「…（副本）」, else it follows its report); revisions are not copied. */
   duplicate(id: string): Promise<DraftSummary>;
   trash(id: string): Promise<void>;
   restoreFromTrash(id: string): Promise<void>;

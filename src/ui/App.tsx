@@ -19,8 +19,10 @@ import { draftStoreFor } from './shell/draft-store.ts';
 import { EnvironmentNotice } from './shell/EnvironmentNotice.tsx';
 import { loadFileLinks, rememberFileLink } from './shell/file-links.ts';
 import { type Route, useRoute } from './shell/route.ts';
+import { Sheet } from './shell/Sheet.tsx';
 import { StorageDialog } from './shell/StorageDialog.tsx';
 import { type OpenRepository, useRepository } from './shell/useRepository.ts';
+import { useStickyBar } from './shell/useStickyBar.ts';
 import './drafts/drafts.css';
 import './shell/shell.css';
 
@@ -61,6 +63,15 @@ export function App({ openRepository }: AppProps) {
   const aggregate = useAggregate();
   const routeRef = useRef(route);
   routeRef.current = route;
+  // In a draft the app's own bar scrolls away and the draft's toolbar sticks (it measures itself).
+  const topbar = useRef<HTMLElement>(null);
+  useStickyBar(topbar, route.screen !== 'draft', route.screen);
+  // The draft 导入往年报告 just made: its editor says what to do next (新建下一年度).
+  const [imported, setImported] = useState<string | null>(null);
+  // Only right after the import: opened again later, it is a report like any other.
+  useEffect(() => {
+    if (imported && !(route.screen === 'draft' && route.id === imported)) setImported(null);
+  }, [route, imported]);
 
   const repositoryRef = useRef(repository);
   repositoryRef.current = repository;
@@ -92,6 +103,8 @@ export function App({ openRepository }: AppProps) {
     canSave: inDraft,
     initialLinks,
     onLinkChange: rememberFileLink,
+    // On 导入往年报告 a file dropped anywhere is a report to import (the import screen takes it).
+    listen: route.screen !== 'import',
   });
   const fileStatus = useMemo(
     () => ({ isLinked: (id: string) => files.linkOf(id) !== null, statusOf: files.statusOf }),
@@ -114,14 +127,15 @@ export function App({ openRepository }: AppProps) {
     async (repo: DraftRepository, report: Report, keepRevision: boolean) => {
       const created = await repo.create(report);
       if (keepRevision) await repo.addRevision(created.summary.id, created.report, 'imported');
+      setImported(keepRevision ? created.summary.id : null);
       openDraft(created.summary.id);
     },
     [openDraft],
   );
 
   return (
-    <div class="app">
-      <header class="topbar">
+    <div class={route.screen === 'draft' ? 'app app-draft' : 'app'}>
+      <header class="topbar" ref={topbar}>
         <span class="app-name">{APP_NAME}</span>
         <nav class="actions" aria-label="导航">
           {NAV.map((item) => (
@@ -161,12 +175,14 @@ export function App({ openRepository }: AppProps) {
       <UpdateNotice />
       {files.view}
       {overlay === 'storage' && repository ? (
-        <StorageDialog repository={repository} onClose={() => setOverlay(null)} />
+        <Sheet label="设置/存储" onEscape={() => setOverlay(null)}>
+          <StorageDialog repository={repository} onClose={() => setOverlay(null)} />
+        </Sheet>
       ) : null}
       {overlay === 'about' ? (
-        <div class="draft-panel">
+        <Sheet label="关于信息公开年报填报工具" wide onEscape={() => setOverlay(null)}>
           <AboutPanel onClose={() => setOverlay(null)} />
-        </div>
+        </Sheet>
       ) : null}
       <main>
         {!repository ? (
@@ -186,6 +202,8 @@ export function App({ openRepository }: AppProps) {
             onReady={setDraftReady}
             onReadOnly={setReadOnly}
             onHome={() => go({ screen: 'drafts' })}
+            onOpenDraft={openDraft}
+            imported={imported === route.id}
           />
         ) : route.screen === 'import' ? (
           <ImportScreen

@@ -28,7 +28,10 @@ export function ReviewBadge({ counts, live = false }: { counts: ReviewCounts; li
       <strong class="review-state">{state}</strong>
       <span class="review-counts">
         {' · '}
-        <span class="badge-errors">错误 {errors}</span> / <span class="badge-hints">提示 {hints}</span>
+        {/* One piece: a badge that must wrap does so after 「·」, never inside 「错误 2 / 提示 7」. */}
+        <span class="badge-numbers">
+          <span class="badge-errors">错误 {errors}</span> / <span class="badge-hints">提示 {hints}</span>
+        </span>
         {confirmed ? <span class="badge-confirmed">（已确认 {confirmed}）</span> : null}
       </span>
     </span>

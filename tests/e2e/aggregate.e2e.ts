@@ -235,7 +235,7 @@ describe('汇总 in real Chromium', () => {
     await page.locator('#heading-t3').scrollIntoViewIfNeeded();
     await screenshot(page, 'aggregate-combined-draft');
 
-    await page.getByRole('button', { name: '导出PDF' }).click();
+    await page.getByRole('button', { name: '导出', exact: true }).click();
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 60_000 }),
       page.getByRole('button', { name: '生成并下载' }).click(),

@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 
 async function exportDialog(p: Page) {
-  const toolbar = p.locator('.draft-toolbar').getByRole('button', { name: '导出PDF' });
+  const toolbar = p.locator('.draft-toolbar').getByRole('button', { name: '导出', exact: true });
   if ((await toolbar.getAttribute('aria-pressed')) !== 'true') await toolbar.click();
   const dialog = p.getByRole('dialog', { name: '导出 PDF · Word · 网页' });
   await dialog.waitFor();

@@ -119,7 +119,7 @@ describe('Chromium 86 (the supported floor), single file from file://', () => {
   });
 
   it('导出PDF → 生成并下载: a PDF with the report in it', async () => {
-    await clickButton(app.page, '导出PDF');
+    await clickButton(app.page, '导出');
     await clickButton(app.page, '生成并下载');
     const name = await waitForDownload(downloads, (n) => n.endsWith('.pdf'));
     const text = squeeze(pdftotext(join(downloads, name)));

@@ -63,7 +63,7 @@ async function saveFile(page: Page, agency: string) {
 
 /** 导出PDF → 生成并下载: a non-empty PDF. */
 async function exportPdf(page: Page) {
-  await page.getByRole('button', { name: '导出PDF' }).click();
+  await page.getByRole('button', { name: '导出', exact: true }).click();
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 120_000 }),
     page.getByRole('button', { name: '生成并下载' }).click(),

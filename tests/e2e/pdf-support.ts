@@ -81,9 +81,11 @@ export const toMinute = (date: Date) => new Date(Math.floor(date.getTime() / 60_
 export async function openExportPanel(page: Page, intent: 'download' | 'print') {
   const button = page
     .locator('.draft-toolbar')
-    .getByRole('button', { name: intent === 'print' ? '打印' : '导出PDF' });
+    .getByRole('button', { name: intent === 'print' ? '打印' : '导出', exact: true });
   if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
-  const dialog = page.getByRole('dialog', { name: intent === 'print' ? '打印报告' : '导出 PDF' });
+  const dialog = page.getByRole('dialog', {
+    name: intent === 'print' ? '打印报告' : '导出 PDF · Word · 网页',
+  });
   await dialog.waitFor();
   return dialog;
 }

@@ -63,6 +63,9 @@ async function exportPdf(tag: string, approval: '不加' | '加在报告后' = '
   ]);
   const kept = await keepDownload(file, tag);
   await expect.poll(() => dialog.getByRole('status').innerText(), SLOW).toContain('已开始下载');
+  // The export panel is a sheet over the report: closed, as a clerk does, before editing on.
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
   const { items } = await pdfjsItems(readBytes(kept.file));
   const pages = pdftotext(kept.file).split('\f').slice(0, -1);
   /** A page's text without the diagonal watermark (pdftotext mixes it into the lines). */

@@ -12,13 +12,20 @@ const LAST = [
 ].join('\n');
 
 describe('similarPassages', () => {
-  it('finds the whole text when it is copied with only the figures changed', () => {
+  it('finds the whole text when it is copied with only the figures changed, one passage per paragraph', () => {
     const now = LAST.replace('2020年', '2021年').replace('500条', '536条').replace('100%', '98%');
     const passages = similarPassages(now, LAST);
-    expect(passages).toHaveLength(1);
-    expect(passages[0]!.thisYear).toEqual({ start: 0, end: now.length, text: now });
-    expect(passages[0]!.lastYear.text).toBe(LAST);
+    expect(passages.map((p) => p.thisYear.text)).toEqual(now.split('\n'));
+    expect(passages.map((p) => p.lastYear.text)).toEqual(LAST.split('\n'));
     expect(compareTexts(now, LAST).ratio).toBe(1);
+  });
+
+  it('keeps a passage of several sentences whole inside its paragraph', () => {
+    const last =
+      '全年主动公开信息共计500条，较上年有所增加。政策解读材料同步发布，回应社会关切。\n另起一段。';
+    const now = last.replace('500条', '612条');
+    const [first] = similarPassages(now, last);
+    expect(first!.thisYear.text).toBe(now.split('\n')[0]);
   });
 
   it('finds only the repeated sentences, at their places in both texts', () => {
@@ -79,7 +86,7 @@ describe('the TEXT-SIMILAR rules', () => {
   it('fire when a section is nearly the same as last year’s, quoting a passage', () => {
     const now = LAST.replace('500条', '536条');
     expect(run(report(now, LAST))).toEqual([
-      '一、总体情况 与 2020 年报告的同一部分 100% 相同（内容雷同），共 1 段相同，如“2020年，我厅认真贯彻落实政务公开工作部署，全年主动公开信息共计536条。一是…”。请按本年度实际情况重写',
+      '一、总体情况 与 2020 年报告的同一部分 100% 相同（内容雷同），共 4 段相同，如“2020年，我厅认真贯彻落实政务公开工作部署，全年主动公开信息共计536条。”。请按本年度实际情况重写',
     ]);
   });
 

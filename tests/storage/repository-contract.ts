@@ -141,18 +141,30 @@ export function repositoryContract(name: string, make: (clock: Clock) => Promise
         expect(reset.name).toBe('某局二 2024年度');
       });
 
-      it('duplicates content under a new id and a 副本 name, without revisions', async () => {
+      it('duplicates content under a new id, without revisions; the copy is named by its own report', async () => {
         const draft = await repo.create(sampleReport('orig'));
         await repo.addRevision('orig', draft.report, 'manual');
         clock.advance(1000);
         const copy = await repo.duplicate('orig');
         expect(copy.id).not.toBe('orig');
-        expect(copy.name).toBe('自治区科技厅 2021年度（副本）');
+        expect(copy.name).toBe('自治区科技厅 2021年度');
+        expect(copy.customName).toBeNull();
         expect(copy.version).toBe(1);
         const loaded = await repo.get(copy.id);
         expect(loaded?.report).toEqual({ ...draft.report, id: copy.id });
         expect(await repo.listRevisions(copy.id)).toEqual([]);
         expect(await repo.list()).toHaveLength(2);
+        // Its report changed (another agency): the list follows it.
+        const saved = await repo.save(copy.id, { ...loaded!.report, agency: '自治区财政厅' }, copy.version);
+        expect(saved.summary.name).toBe('自治区财政厅 2021年度');
+      });
+
+      it('keeps a name the clerk gave, marked 副本, on a copy', async () => {
+        await repo.create(sampleReport('orig'));
+        await repo.rename('orig', '2021 年报（送审稿）');
+        const copy = await repo.duplicate('orig');
+        expect(copy.name).toBe('2021 年报（送审稿）（副本）');
+        expect(copy.customName).toBe('2021 年报（送审稿）（副本）');
       });
     });
 

@@ -37,7 +37,7 @@ export function AboutPanel({ onClose, environment, startOfflineCache }: AboutPan
         <li>
           本工具不建立任何网络连接：页面的内容安全策略（CSP）禁止一切网络请求，没有统计代码，不加载任何远程字体或脚本。
         </li>
-        <li>草稿只保存在本浏览器中（IndexedDB），以及您自己「保存到文件」「导出PDF」保存的文件里。</li>
+        <li>草稿只保存在本浏览器中（浏览器存储），以及您自己「保存到文件」「导出」保存的文件里。</li>
         <li>PDF 在本机生成，所用字体已包含在工具内。</li>
       </ul>
 
@@ -59,7 +59,7 @@ export function AboutPanel({ onClose, environment, startOfflineCache }: AboutPan
         <dd>{env.chromiumVersion === null ? '无法识别' : `Chromium ${env.chromiumVersion}`}</dd>
         <dt>离线缓存</dt>
         <dd>{status ? OFFLINE_STATUS_TEXT[status] : '正在检查…'}</dd>
-        <dt>本地数据库</dt>
+        <dt>浏览器存储</dt>
         <dd>{yesNo(env.indexedDb, '可用', '不可用：草稿无法自动保存')}</dd>
         <dt>文件系统访问</dt>
         <dd>{yesNo(env.fileSystemAccess, '可用（可直接写回原文件）', '不可用（保存为下载文件）')}</dd>

@@ -2,7 +2,7 @@ import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { DraftSummary } from '../../storage/repository.ts';
 import { ConfirmButtons } from './ConfirmButtons.tsx';
 import { DraftTable } from './DraftTable.tsx';
-import { type DraftSort, filterDrafts, sortDrafts } from './draft-filter.ts';
+import { type DraftSort, filterDrafts, formatDateTime, sortDrafts } from './draft-filter.ts';
 import { TrashTable } from './TrashTable.tsx';
 
 export interface DraftListProps {
@@ -17,11 +17,51 @@ export interface DraftListProps {
   onNextYear: (id: string) => void;
   onOpen: (id: string) => void;
   onRename: (id: string, name: string) => unknown;
-  onDuplicate: (id: string) => void;
+  onDuplicate: (id: string) => unknown;
   onTrash: (id: string) => unknown;
   onRestore: (id: string) => void;
   onDeleteForever: (id: string) => void;
   onEmptyTrash: () => void;
+  /** 新建下一年度 of a draft whose next year's draft exists already: ask before making a second one. */
+  nextYearQuestion?: NextYearQuestion | null;
+  onNextYearAnswer?: (answer: 'open' | 'create' | 'cancel') => void;
+}
+
+export interface NextYearQuestion {
+  source: DraftSummary;
+  existing: DraftSummary;
+}
+
+/** 「已有 2022 年度的草稿」: open it, make a second one anyway, or nothing. Takes the focus. */
+function NextYearAsk({
+  question,
+  onAnswer,
+}: {
+  question: NextYearQuestion;
+  onAnswer: (a: 'open' | 'create' | 'cancel') => void;
+}) {
+  const open = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => open.current?.focus(), [question]);
+  const { existing } = question;
+  return (
+    <div class="draft-question" role="alert">
+      <p>
+        “{question.source.agency || question.source.name}”已有 {existing.year} 年度的草稿“{existing.name}
+        ”（最后保存 {formatDateTime(existing.savedAt)}）。再新建一份，就会有两份同一年度的草稿，容易填错。
+      </p>
+      <div class="draft-question-buttons">
+        <button type="button" class="primary" ref={open} onClick={() => onAnswer('open')}>
+          打开已有的草稿
+        </button>
+        <button type="button" onClick={() => onAnswer('create')}>
+          仍然新建
+        </button>
+        <button type="button" onClick={() => onAnswer('cancel')}>
+          取消
+        </button>
+      </div>
+    </div>
+  );
 }
 
 /**
@@ -37,6 +77,7 @@ export function DraftList(props: DraftListProps) {
   const [trashed, setTrashed] = useState<DraftSummary | null>(null);
   const [confirmEmpty, setConfirmEmpty] = useState(false);
   const [focusRename, setFocusRename] = useState<string | null>(null);
+  const [copied, setCopied] = useState<DraftSummary | null>(null);
   const root = useRef<HTMLElement>(null);
   const undoButton = useRef<HTMLButtonElement>(null);
   const ids = { title: useId(), search: useId(), sort: useId() };
@@ -60,6 +101,7 @@ export function DraftList(props: DraftListProps) {
   };
   const trashDraft = async (draft: DraftSummary) => {
     await props.onTrash(draft.id);
+    setCopied(null);
     setTrashed(draft);
   };
 
@@ -103,6 +145,14 @@ export function DraftList(props: DraftListProps) {
       {error && (
         <p class="draft-error" role="alert">
           {error}
+        </p>
+      )}
+      {props.nextYearQuestion && props.onNextYearAnswer && view === 'drafts' ? (
+        <NextYearAsk question={props.nextYearQuestion} onAnswer={props.onNextYearAnswer} />
+      ) : null}
+      {copied && view === 'drafts' && (
+        <p class="draft-notice" role="status">
+          已复制“{copied.name}”。副本是最近保存的一份；它的名称随报告中的机关名称和年度变化，也可以“重命名”。
         </p>
       )}
       {trashed && view === 'drafts' && (
@@ -167,7 +217,12 @@ export function DraftList(props: DraftListProps) {
             endRename(id);
           }}
           onCancelRename={() => endRename(renaming ?? '')}
-          onDuplicate={props.onDuplicate}
+          onDuplicate={async (id) => {
+            const source = drafts.find((d) => d.id === id) ?? null;
+            await props.onDuplicate(id);
+            setTrashed(null);
+            setCopied(source);
+          }}
           onTrash={trashDraft}
         />
       ) : (

@@ -27,6 +27,16 @@ function Checks({ draft }: { draft: DraftSummary }) {
   );
 }
 
+/** 「2026-01-10 09:15」, wrapping (if at all) between the date and the time, never inside them. */
+function SavedAt({ time }: { time: number }) {
+  const [date, clock] = formatDateTime(time).split(' ');
+  return (
+    <time class="draft-saved" dateTime={new Date(time).toISOString()}>
+      <span>{date}</span> <span>{clock}</span>
+    </time>
+  );
+}
+
 /** The drafts, one row each, with their actions. Buttons carry the draft's name for screen readers. */
 export function DraftTable(props: DraftTableProps) {
   const { drafts, renaming } = props;
@@ -36,11 +46,17 @@ export function DraftTable(props: DraftTableProps) {
       <thead>
         <tr>
           <th scope="col">名称</th>
-          <th scope="col">机关名称</th>
-          <th scope="col">年度</th>
+          <th scope="col" class="draft-agency">
+            机关名称
+          </th>
+          <th scope="col" class="draft-year">
+            年度
+          </th>
           <th scope="col">最后保存</th>
           <th scope="col">审核</th>
-          <th scope="col">大小</th>
+          <th scope="col" class="draft-size">
+            大小
+          </th>
           <th scope="col">操作</th>
         </tr>
       </thead>
@@ -57,19 +73,25 @@ export function DraftTable(props: DraftTableProps) {
               ) : (
                 d.name
               )}
+              {/* A narrow window has no 机关名称/年度 columns: a name given on purpose says them here. */}
+              {d.customName !== null && renaming !== d.id ? (
+                <span class="draft-name-facts">
+                  {d.agency || '（未填写机关名称）'} {d.year === null ? '' : `${d.year}年度`}
+                </span>
+              ) : null}
               {props.fileStatuses?.has(d.id) ? (
                 <span class="draft-file">{props.fileStatuses.get(d.id)}</span>
               ) : null}
             </th>
-            <td>{d.agency || '（未填写）'}</td>
-            <td>{d.year ?? '（未填写）'}</td>
+            <td class="draft-agency">{d.agency || '（未填写）'}</td>
+            <td class="draft-year">{d.year ?? '（未填写）'}</td>
             <td>
-              <time dateTime={new Date(d.savedAt).toISOString()}>{formatDateTime(d.savedAt)}</time>
+              <SavedAt time={d.savedAt} />
             </td>
             <td>
               <Checks draft={d} />
             </td>
-            <td>{formatBytes(d.size)}</td>
+            <td class="draft-size">{formatBytes(d.size)}</td>
             <td class="draft-actions">
               <button
                 type="button"

@@ -1,5 +1,7 @@
+import { useState } from 'preact/hooks';
 import type { DraftRepository } from '../../storage/repository.ts';
-import { DraftList } from './DraftList.tsx';
+import { DraftList, type NextYearQuestion } from './DraftList.tsx';
+import { nextYearDraftOf } from './next-year.ts';
 import { useDraftList } from './useDraftList.ts';
 import { type FileStatusSource, useFileStatuses } from './useFileStatuses.ts';
 
@@ -15,8 +17,16 @@ export interface DraftsHomeProps {
 export function DraftsHome({ repository, onOpen, files }: DraftsHomeProps) {
   const list = useDraftList(repository);
   const fileStatuses = useFileStatuses(repository, list.drafts, files);
+  const [question, setQuestion] = useState<NextYearQuestion | null>(null);
   const openCreated = (id: string | null) => {
     if (id) onOpen(id);
+  };
+  // 新建下一年度 twice would make two drafts of the same year with the same name: ask first.
+  const nextYear = async (id: string) => {
+    const source = list.drafts.find((d) => d.id === id);
+    const existing = source && nextYearDraftOf(list.drafts, source, id);
+    if (source && existing) setQuestion({ source, existing });
+    else openCreated(await list.nextYear(id));
   };
   return (
     <DraftList
@@ -26,7 +36,15 @@ export function DraftsHome({ repository, onOpen, files }: DraftsHomeProps) {
       error={list.error}
       fileStatuses={fileStatuses}
       onNew={async () => openCreated(await list.create())}
-      onNextYear={async (id) => openCreated(await list.nextYear(id))}
+      onNextYear={(id) => void nextYear(id)}
+      nextYearQuestion={question}
+      onNextYearAnswer={async (answer) => {
+        const asked = question;
+        setQuestion(null);
+        if (!asked || answer === 'cancel') return;
+        if (answer === 'open') onOpen(asked.existing.id);
+        else openCreated(await list.nextYear(asked.source.id));
+      }}
       onOpen={onOpen}
       onRename={list.rename}
       onDuplicate={list.duplicate}

@@ -4,7 +4,7 @@ import { formatBytes, persistenceAdvice, type StorageInfo } from '../../storage/
 export interface StoragePanelProps {
   /** null while loading. */
   info: StorageInfo | null;
-  /** Where drafts live now: IndexedDB, or memory after a storage failure. */
+  /** Where drafts live now: the browser's storage (IndexedDB), or memory after a storage failure. */
   backend: 'indexeddb' | 'memory';
   onRequestPersist: () => void;
   onRefresh: () => void;
@@ -38,7 +38,7 @@ export function StoragePanel({ info, backend, onRequestPersist, onRefresh }: Sto
         <>
           <dl class="storage-facts">
             <dt>草稿保存在</dt>
-            <dd>{backend === 'indexeddb' ? '本浏览器的存储（IndexedDB）' : '仅内存（关闭页面即丢失）'}</dd>
+            <dd>{backend === 'indexeddb' ? '本浏览器中（浏览器存储）' : '仅内存（关闭页面即丢失）'}</dd>
             <dt>持久存储</dt>
             <dd>{persistedText(info)}</dd>
             <dt>存储用量</dt>

@@ -3,6 +3,7 @@ import type { Report } from '../../report/document.ts';
 import { nextYearReport } from '../../report/next-year.ts';
 import { StorageError, toStorageError } from '../../storage/errors.ts';
 import type { DraftRepository, DraftSummary } from '../../storage/repository.ts';
+import { onClosingSave } from './closing-saves.ts';
 
 export interface DraftListModel {
   drafts: DraftSummary[];
@@ -43,6 +44,8 @@ export function useDraftList(repository: DraftRepository): DraftListModel {
 
   useEffect(() => {
     void refresh();
+    // A draft just closed may still be saving its last keystrokes: read the list again after.
+    return onClosingSave(() => void refresh());
   }, [refresh]);
 
   /** Runs an action; a failure becomes the list's error message instead of a rejection. */

@@ -5,6 +5,7 @@ import { StorageError, toStorageError } from '../../storage/errors.ts';
 import type { DraftRepository, RescueOutcome, RevisionReason } from '../../storage/repository.ts';
 import { DraftTabLock, type TabLockOptions, type TabLockState } from '../../storage/tab-lock.ts';
 import { afterPaintOnce } from '../after-paint.ts';
+import { trackClosingSave } from './closing-saves.ts';
 
 export interface DraftSessionOptions {
   repository: DraftRepository;
@@ -145,7 +146,8 @@ export function useDraftSession({
     return () => {
       alive = false;
       showStatus.cancel();
-      void stopSaving().finally(() => lock.release());
+      const closing = stopSaving().finally(() => lock.release());
+      trackClosingSave(closing);
     };
   }, [repository, draftId, showStatus]);
 

@@ -1,6 +1,6 @@
 import { memo } from 'preact/compat';
-import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
-import type { CellId } from '../../report/cells.ts';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { type CellId, cellDef } from '../../report/cells.ts';
 import {
   confirmFinding,
   fillBlankCells,
@@ -16,7 +16,9 @@ import {
 import { blankCellsOf } from '../../report/rules.ts';
 import { reportTitle, SECTIONS, tableById } from '../../report/template.ts';
 import { type FindingIndex, indexFindings } from '../findings-index.ts';
+import { CellNotice, type CellNoticeData } from './CellNotice.tsx';
 import { CellStatus } from './CellStatus.tsx';
+import { DocIndex } from './DocIndex.tsx';
 import { type FindingActions, FindingsPanel } from './FindingsPanel.tsx';
 import { Grid } from './Grid.tsx';
 import { MetaForm } from './MetaForm.tsx';
@@ -31,10 +33,36 @@ export interface EditorProps {
   readOnly?: boolean;
 }
 
-interface Notice {
-  message: string;
-  tone: 'error' | 'info';
-}
+/** This browser remembers whether the clerk folded the 审核 panel away (per browser, not per draft). */
+const SIDE_KEY = 'nianbao.side-folded';
+/**
+ * Until the clerk chose, the panel starts folded only on a narrow window (150 % on a 1366 screen):
+ * there table 3 needs the width, the rail still shows the counts, and the focused cell's status bar
+ * shows what the 审核 says about that cell.
+ */
+const NARROW = '(max-width: 1000px)';
+const readFolded = () => {
+  try {
+    const chosen = localStorage.getItem(SIDE_KEY);
+    if (chosen !== null) return chosen === '1';
+  } catch {
+    // No localStorage: as if never chosen.
+  }
+  return typeof matchMedia === 'function' && matchMedia(NARROW).matches;
+};
+const writeFolded = (folded: boolean) => {
+  try {
+    localStorage.setItem(SIDE_KEY, folded ? '1' : '0');
+  } catch {
+    // No localStorage: the panel opens unfolded next time.
+  }
+};
+
+/** The cell a message is about: the one being typed or pasted in (the paste's target has the focus). */
+const focusedCell = () => {
+  const el = document.activeElement as HTMLElement | null;
+  return el?.dataset?.cell ? el : null;
+};
 
 /** The report as a document: title, basic facts, preamble, the six sections in order, the 审核 panel. */
 function EditorView({ editor, onRiskyEdit, readOnly = false }: EditorProps) {
@@ -63,7 +91,38 @@ function EditorView({ editor, onRiskyEdit, readOnly = false }: EditorProps) {
     [apply],
   );
   const [activeCell, setActiveCell] = useState<CellId | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  // The last cell visited in each table: its status stays after the table (see CellStatus.active).
+  const [lastCells, setLastCells] = useState<Readonly<Record<string, CellId>>>({});
+  const onActiveCell = useCallback((cell: CellId | null) => {
+    setActiveCell(cell);
+    if (!cell) return;
+    const table = cellDef(cell).table.id;
+    setLastCells((last) => (last[table] === cell ? last : { ...last, [table]: cell }));
+  }, []);
+  const [notice, setNotice] = useState<CellNoticeData | null>(null);
+  const closeNotice = useCallback(() => setNotice(null), []);
+  const [folded, setFolded] = useState(readFolded);
+  const side = useRef<HTMLElement>(null);
+  const foldedByClick = useRef(false);
+  const fold = (next: boolean) => {
+    foldedByClick.current = true;
+    setFolded(next);
+    writeFolded(next);
+  };
+  // The button clicked is gone: the focus goes to the one that undoes it.
+  useLayoutEffect(() => {
+    if (!foldedByClick.current) return;
+    foldedByClick.current = false;
+    side.current?.querySelector<HTMLElement>(folded ? '.side-unfold' : '.side-fold')?.focus();
+  }, [folded]);
+  // 「已核对，沿用」 given: the section's heading says it was checked, no longer 需更新.
+  const checkedStale = useMemo(
+    () =>
+      new Set(
+        review.confirmed.filter((c) => c.finding.ruleId === 'TEXT-STALE').flatMap((c) => c.finding.fields),
+      ),
+    [review.confirmed],
+  );
 
   const onSetCells = useCallback(
     (values: Record<CellId, number | null>, mergeKey: string | null, overwrites: CellId[]) => {
@@ -80,10 +139,13 @@ function EditorView({ editor, onRiskyEdit, readOnly = false }: EditorProps) {
     },
     [apply],
   );
-  const onNotice = useCallback((message: string, tone: Notice['tone']) => setNotice({ message, tone }), []);
+  const onNotice = useCallback(
+    (message: string, tone: CellNoticeData['tone']) => setNotice({ message, tone, anchor: focusedCell() }),
+    [],
+  );
 
   return (
-    <div class="editor">
+    <div class={folded ? 'editor editor-folded' : 'editor'}>
       {/* A disabled fieldset makes every field read-only at once, and keeps them readable. */}
       <fieldset class="editor-fields" disabled={readOnly}>
         <article class="document" aria-label="报告正文">
@@ -117,6 +179,7 @@ function EditorView({ editor, onRiskyEdit, readOnly = false }: EditorProps) {
                   hint={section.hint}
                   value={report.sections[section.key]}
                   stale={report.staleSections.includes(section.key)}
+                  staleChecked={checkedStale.has(section.key)}
                   marks={index.fields.get(section.key)}
                   onInput={(text) => apply((r) => setSection(r, section.key, text), `section:${section.key}`)}
                 />
@@ -155,7 +218,7 @@ function EditorView({ editor, onRiskyEdit, readOnly = false }: EditorProps) {
                   onSetCells={onSetCells}
                   onInvalidEntry={onInvalidEntry}
                   onNotice={onNotice}
-                  onActiveCell={setActiveCell}
+                  onActiveCell={onActiveCell}
                   live={editor.live}
                 />
                 {table.notes?.length ? (
@@ -165,13 +228,17 @@ function EditorView({ editor, onRiskyEdit, readOnly = false }: EditorProps) {
                     ))}
                   </ul>
                 ) : null}
-                {activeCell?.startsWith(`${table.id}.`) ? (
+                {lastCells[table.id] ? (
                   <CellStatus
-                    cell={activeCell}
+                    cell={lastCells[table.id]!}
                     index={index}
-                    note={report.notes[activeCell] ?? ''}
+                    note={report.notes[lastCells[table.id]!] ?? ''}
                     manualTotals={report.manualTotals}
-                    onNote={(note) => apply((r) => setNote(r, activeCell, note), `note:${activeCell}`)}
+                    active={activeCell === lastCells[table.id]}
+                    onNote={(note) => {
+                      const cell = lastCells[table.id]!;
+                      apply((r) => setNote(r, cell, note), `note:${cell}`);
+                    }}
                   />
                 ) : null}
               </section>
@@ -179,16 +246,42 @@ function EditorView({ editor, onRiskyEdit, readOnly = false }: EditorProps) {
           })}
         </article>
       </fieldset>
-      <aside class="side" aria-label="审核">
-        {notice ? (
-          <div class={`notice notice-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
-            {notice.message}
-            <button type="button" class="link" onClick={() => setNotice(null)} aria-label="关闭提示">
-              ×
-            </button>
-          </div>
+      {notice ? <CellNotice notice={notice} onClose={closeNotice} /> : null}
+      <aside class="side" aria-label="审核" ref={side}>
+        {folded ? (
+          <button
+            type="button"
+            class="side-unfold"
+            aria-expanded="false"
+            aria-controls="side-findings"
+            title="展开审核结果"
+            onClick={() => fold(false)}
+          >
+            <span class="side-unfold-arrow" aria-hidden="true">
+              ‹
+            </span>
+            审核结果
+            <span class="side-unfold-counts">
+              错误 {review.errors.length}
+              <br />
+              提示 {review.open.length}
+            </span>
+          </button>
         ) : null}
-        <FindingsPanel findings={findings} review={review} actions={actions} readOnly={readOnly} />
+        <DocIndex vertical={folded} />
+        <div id="side-findings" class="side-findings" hidden={folded}>
+          <button
+            type="button"
+            class="side-fold"
+            aria-expanded="true"
+            aria-controls="side-findings"
+            title="收起审核结果，让报告更宽"
+            onClick={() => fold(true)}
+          >
+            收起 ›
+          </button>
+          <FindingsPanel findings={findings} review={review} actions={actions} readOnly={readOnly} />
+        </div>
       </aside>
     </div>
   );

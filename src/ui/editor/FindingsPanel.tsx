@@ -1,5 +1,5 @@
 import { memo } from 'preact/compat';
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { MAX_CONFIRMATION_NOTE } from '../../report/document.ts';
 import {
   type ConfirmedFinding,
@@ -48,8 +48,22 @@ function ConfirmForm(props: { finding: Finding; initial: string; onDone(note: st
   const [tried, setTried] = useState(false);
   const empty = !note.trim();
   const id = `confirm-${findingKey(props.finding).replace(/[^\w-]/g, '_')}`;
+  const form = useRef<HTMLFormElement>(null);
+  // The form opens under its item, often at the bottom of the panel: the panel scrolls (on its own,
+  // not the page) so that the 说明 box and its buttons are seen whole.
+  useLayoutEffect(() => {
+    const el = form.current;
+    const panel = el?.closest<HTMLElement>('.side');
+    if (!el || !panel) return;
+    const box = el.getBoundingClientRect();
+    const view = panel.getBoundingClientRect();
+    const below = box.bottom + 8 - view.bottom;
+    // Never past the form's own top (a form taller than the panel shows its label first).
+    if (below > 0) panel.scrollTop += Math.min(below, box.top - view.top);
+  }, []);
   return (
     <form
+      ref={form}
       class="confirm-form"
       onSubmit={(e) => {
         e.preventDefault();

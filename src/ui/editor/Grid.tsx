@@ -10,6 +10,7 @@ import type { TableDef } from '../../report/template.ts';
 import { cellDomId, type FindingIndex } from '../findings-index.ts';
 import { GridCell, type GridCellProps } from './GridCell.tsx';
 import { cellsInRect, type Move, moveFrom, type Pos, positionOf } from './grid-nav.ts';
+import { headerText } from './header-words.tsx';
 import type { LiveCells } from './useEditor.ts';
 
 export interface GridProps {
@@ -55,6 +56,7 @@ function focusCell(cell: CellId | null) {
 function GridView(props: GridProps) {
   const { table, cells, manualTotals, index } = props;
   const layout = useMemo(() => tableLayout(table), [table]);
+  const widths = useMemo(() => columnWidths(table, layout.width), [table, layout.width]);
   const matrix = useMemo(() => tableMatrix(table), [table]);
   const [selection, setSelection] = useState<{ anchor: Pos; focus: Pos } | null>(null);
   const selected = useMemo(
@@ -145,7 +147,11 @@ function GridView(props: GridProps) {
       return;
     }
     if (move) {
-      const target = moveFrom(matrix, pos, move);
+      let target = moveFrom(matrix, pos, move);
+      // Tab goes from one cell that can be typed in to the next: automatic totals are skipped
+      // (arrows still reach them, to read them), and past the last one Tab leaves the table.
+      if (e.key === 'Tab')
+        while (target && !editable(target)) target = moveFrom(matrix, positionOf(matrix, target)!, move);
       if (target) {
         e.preventDefault();
         focusCell(target);
@@ -154,6 +160,14 @@ function GridView(props: GridProps) {
       } else if (e.key !== 'Tab') {
         e.preventDefault();
       }
+      return;
+    }
+    if (!editable(cell) && e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      // Typing in an automatic total would otherwise do nothing at all: say why, next to the cell.
+      props.onNotice(
+        `${cellDef(cell).label} 是自动合计，不能直接修改：请填写它所合计的各格。要照抄其他系统的合计数，请勾选本表上方的“手工填写合计”。`,
+        'info',
+      );
       return;
     }
     if (e.key === 'Delete') {
@@ -231,10 +245,14 @@ function GridView(props: GridProps) {
         rowSpan={c.rowSpan}
         scope={c.role === 'rowHeader' ? 'row' : c.role === 'columnHeader' ? 'col' : undefined}
       >
-        {c.text}
+        {c.role === 'columnHeader' ? headerText(c.text) : c.text}
         {help ? (
           <details class="help">
-            <summary aria-label={`填报说明：${c.text}`}>？</summary>
+            {/* Not a Tab stop: Tab runs from cell to cell, and the focused cell's status bar shows this
+                same note; the mouse and a screen reader's reading cursor still open it here. */}
+            <summary aria-label={`填报说明：${c.text}`} tabIndex={-1}>
+              ？
+            </summary>
             <p>{help}</p>
           </details>
         ) : null}
@@ -295,6 +313,13 @@ function GridView(props: GridProps) {
         onCopy={onCopy}
         onPaste={onPaste}
       >
+        {widths ? (
+          <colgroup>
+            {widths.map((w, i) => (
+              <col key={i} class={w === null ? undefined : `col-w${w}`} />
+            ))}
+          </colgroup>
+        ) : null}
         {layout.blocks.map((block, b) => {
           const head = [
             block.title ? renderRow(block.title.cells, `t${b}`) : null,
@@ -318,6 +343,20 @@ function GridView(props: GridProps) {
       </table>
     </div>
   );
+}
+
+/**
+ * Column widths, as the official printed table balances them: table 3's three stub columns take
+ * a good third of the width, most of it for the innermost labels (the longest, 「2.申请人逾期未按收费
+ * 通知要求缴纳费用、…」, wraps to three lines, not seven) and its seven number
+ * columns share the rest equally (a fixed table layout gives columns without a width equal shares);
+ * table 4's fifteen number columns are equal without any. Table 2 (short labels, bands of different
+ * columns) is left to the browser. Widths come as CSS classes (col-w4 …): the CSP allows no style
+ * attributes.
+ */
+function columnWidths(table: TableDef, width: number): (number | null)[] | null {
+  if (table.stubDepth !== 3) return null;
+  return [4, 8, 26, ...Array.from({ length: width - 3 }, () => null)];
 }
 
 const sameCell = (a: GridCellProps | null, b: GridCellProps | null) =>

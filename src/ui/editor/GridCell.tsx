@@ -87,6 +87,8 @@ export const GridCell = memo(function GridCell(p: GridCellProps) {
         aria-invalid={p.severity === '错误' ? 'true' : undefined}
         aria-describedby={describedBy}
         readOnly={p.readOnly}
+        // An automatic total is read, not typed in: arrows reach it, Tab passes it by.
+        tabIndex={p.readOnly ? -1 : undefined}
         // Longer than any number; what is typed past it is refused by the browser where it is seen.
         maxLength={MAX_INVALID_ENTRY}
         defaultValue={p.entry ?? formatCellValue(p.value)}

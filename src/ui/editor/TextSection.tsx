@@ -10,6 +10,8 @@ export interface TextSectionProps {
   hint: string;
   value: string;
   stale: boolean;
+  /** Still last year's text, and the clerk confirmed it stays (「已核对，沿用」). */
+  staleChecked?: boolean;
   marks: Marks | undefined;
   onInput(text: string): void;
 }
@@ -23,7 +25,11 @@ function TextSectionView(p: TextSectionProps) {
     <section class="doc-section" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`} class="doc-heading">
         {p.heading}
-        {p.stale ? <span class="tag tag-stale">需更新（从上年复制）</span> : null}
+        {p.stale && p.staleChecked ? (
+          <span class="tag tag-checked">已核对，沿用上年</span>
+        ) : p.stale ? (
+          <span class="tag tag-stale">需更新（从上年复制）</span>
+        ) : null}
       </h2>
       {p.subheads.length ? <p class="section-hint">{p.hint}</p> : null}
       <textarea
@@ -54,5 +60,10 @@ function TextSectionView(p: TextSectionProps) {
 /** Re-renders only when its own text or marks change; onInput always calls the same edit for this field. */
 export const TextSection = memo(
   TextSectionView,
-  (a, b) => a.field === b.field && a.value === b.value && a.stale === b.stale && a.marks === b.marks,
+  (a, b) =>
+    a.field === b.field &&
+    a.value === b.value &&
+    a.stale === b.stale &&
+    a.staleChecked === b.staleChecked &&
+    a.marks === b.marks,
 );

@@ -62,14 +62,22 @@ export function ExportDialog(props: ExportDialogProps) {
     start({ report, savedAt: await savedAt(), approvalSheet: approval, markMissing });
   const working = state.phase === 'checking' || state.phase === 'exporting' || docxBusy;
   const heading = intent === 'print' ? '打印报告' : '导出 PDF · Word · 网页';
+  // Escape closes (not while a file is being made) wherever the focus is: the button clicked is
+  // replaced by the result once the file is made, and the focus falls to the page.
+  const closeOnEscape = useRef(() => {});
+  closeOnEscape.current = () => !working && onClose();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      e.preventDefault();
+      closeOnEscape.current();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   return (
-    <section
-      class="export-dialog"
-      role="dialog"
-      aria-labelledby={ids.title}
-      onKeyDown={(e) => e.key === 'Escape' && !working && onClose()}
-    >
+    <section class="export-dialog" role="dialog" aria-modal="true" aria-labelledby={ids.title}>
       <h2 id={ids.title}>{heading}</h2>
       {review.state === '有错误' ? (
         <p class="export-warning" role="alert">

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ImportResult } from '../../import/issues.ts';
+import { useFileDrop } from '../files/useFileDrop.ts';
 import { type ImportedDraft, ImportReview } from './ImportReview.tsx';
 import { type PastedSource, SourceInput, type SourceInputProps } from './SourceInput.tsx';
 import './import.css';
@@ -36,6 +37,9 @@ export function ImportScreen({
 }: ImportScreenProps) {
   const [state, setState] = useState<Stage>({ stage: 'input' });
   const [message, setMessage] = useState<string | null>(null);
+  const [dropRefused, setDropRefused] = useState(false);
+  // While a result is reviewed, a file dropped on the window is not taken (nor opened as a draft).
+  useFileDrop(() => setDropRefused(true), state.stage === 'review');
 
   const onSource = async (source: PastedSource) => {
     let result: ImportResult;
@@ -76,6 +80,11 @@ export function ImportScreen({
   const { result, origin } = state;
   return (
     <div class="import-screen">
+      {dropRefused ? (
+        <p class="import-message" role="alert">
+          正在核对上面这份导入结果：要改为导入另一份文件，请先点“重新粘贴”，再把文件拖进来。
+        </p>
+      ) : null}
       <ImportReview
         report={result.report}
         issues={result.issues}
@@ -93,7 +102,10 @@ export function ImportScreen({
             notImported: result.notImported,
           })
         }
-        onBack={() => setState({ stage: 'input' })}
+        onBack={() => {
+          setDropRefused(false);
+          setState({ stage: 'input' });
+        }}
         onCancel={onCancel}
       />
     </div>

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { FileInput } from '../../import/files/report-file.ts';
 import { withinLimits } from '../../import/limits.ts';
+import { useFileDrop } from '../files/useFileDrop.ts';
 
 export interface PastedSource {
   text?: string;
@@ -84,6 +85,12 @@ export function SourceInput({
     onSource({ ...result.input, origin: originOf(file.name) });
   };
 
+  // A report dropped anywhere on this screen, not only on the box, is the one to import.
+  const { dragging: overWindow } = useFileDrop((dropped) => {
+    if ('error' in dropped) onMessage('一次只能导入一个文件：请只拖入上一年度的那一份年报。');
+    else void readFile(dropped.file);
+  });
+
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     // The file is for the importer, not a draft file for the window's own drop handler.
@@ -104,6 +111,11 @@ export function SourceInput({
       onDragLeave={() => setDragging(false)}
       onDrop={onDrop}
     >
+      {overWindow && !dragging ? (
+        <div class="file-drop-overlay" aria-hidden="true">
+          <p>松开鼠标，导入这份年报</p>
+        </div>
+      ) : null}
       <h2 id="import-input-title">导入往年报告</h2>
       <p id="import-input-help" class="import-help">
         把上一年度的年报文件（PDF、Word 的 .docx、网页 .html 或 .txt）拖到这里，或点“打开文件”；也可以在

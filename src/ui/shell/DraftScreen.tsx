@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Report } from '../../report/document.ts';
 import type { DraftRepository } from '../../storage/repository.ts';
 import { YearOnYearView } from '../compare/YearOnYearView.tsx';
 import { HistoryPanel } from '../drafts/HistoryPanel.tsx';
+import { NextYearOffer } from '../drafts/NextYearOffer.tsx';
 import { ReadOnlyNotice } from '../drafts/ReadOnlyNotice.tsx';
 import { StorageBanner } from '../drafts/StorageBanner.tsx';
 import { useDraftSession } from '../drafts/useDraftSession.ts';
@@ -11,8 +12,10 @@ import type { Editor as EditorState } from '../editor/useEditor.ts';
 import { ExportDialog } from '../export/ExportDialog.tsx';
 import { prewarmPdfWorker } from '../export/usePdfExport.ts';
 import type { DraftFiles } from '../files/useDraftFiles.tsx';
-import { focusFinding } from '../findings-index.ts';
+import { fieldDomId, focusFinding } from '../findings-index.ts';
 import { type DraftPanel, DraftToolbar } from './DraftToolbar.tsx';
+import { Sheet } from './Sheet.tsx';
+import { useStickyBar } from './useStickyBar.ts';
 
 /** What the app needs from the open draft's session, outside this screen. */
 export interface SessionHandle {
@@ -33,6 +36,10 @@ export interface DraftScreenProps {
   /** Read-only because another tab edits this draft. */
   onReadOnly(readOnly: boolean): void;
   onHome(): void;
+  /** Opens another draft (the one made by 新建下一年度, or the one that already exists). */
+  onOpenDraft(id: string): void;
+  /** This draft was just made by 导入往年报告: say what to do next. */
+  imported?: boolean;
 }
 
 /** Long enough for the editor's first paint and the clerk's first keystrokes to come first. */
@@ -52,6 +59,16 @@ export function DraftScreen(props: DraftScreenProps) {
   const [restored, setRestored] = useState(false);
   const latest = useRef(props);
   latest.current = props;
+  const sticky = useRef<HTMLDivElement>(null);
+  useStickyBar(sticky, session.phase === 'ready', session.phase);
+  // 新建 (or any draft without 机关名称): the cursor starts where the report starts.
+  const focusedOnce = useRef(false);
+  useLayoutEffect(() => {
+    if (session.phase !== 'ready' || focusedOnce.current) return;
+    focusedOnce.current = true;
+    if (!editor.report.agency.trim() && !session.readOnly)
+      document.getElementById(fieldDomId('agency'))?.focus();
+  }, [session.phase]);
 
   useEffect(() => {
     const { change, controller } = session;
@@ -105,7 +122,7 @@ export function DraftScreen(props: DraftScreenProps) {
   return (
     <>
       {/* Sticky together: a failed save's banner stays in view under the toolbar while typing. */}
-      <div class="draft-sticky">
+      <div class="draft-sticky" ref={sticky}>
         <DraftToolbar
           editor={editor}
           findings={editor.findings}
@@ -134,8 +151,16 @@ export function DraftScreen(props: DraftScreenProps) {
           已恢复所选的历史版本；恢复前的内容已保留为一个历史版本。
         </p>
       ) : null}
+      {session.readOnly ? null : (
+        <NextYearOffer
+          report={editor.report}
+          repository={repository}
+          imported={props.imported ?? false}
+          onOpen={props.onOpenDraft}
+        />
+      )}
       {panel === 'history' && session.controller ? (
-        <div class="draft-panel">
+        <Sheet label="历史版本" wide onEscape={() => setPanel(null)}>
           <HistoryPanel
             source={session.controller}
             current={editor.report}
@@ -146,15 +171,21 @@ export function DraftScreen(props: DraftScreenProps) {
             }}
             onClose={() => setPanel(null)}
           />
-        </div>
+        </Sheet>
       ) : null}
       {panel === 'history' && !session.controller ? (
-        <p class="screen-notice" role="status">
-          本页为只读，历史版本请在正在编辑的标签页中查看。
-        </p>
+        <Sheet label="历史版本" onEscape={() => setPanel(null)}>
+          <div class="sheet-message">
+            <h2>历史版本</h2>
+            <p role="status">本页为只读，历史版本请在正在编辑的标签页中查看。</p>
+            <button type="button" onClick={() => setPanel(null)}>
+              关闭
+            </button>
+          </div>
+        </Sheet>
       ) : null}
       {panel === 'compare' ? (
-        <div class="draft-panel">
+        <Sheet label="同比" wide>
           <YearOnYearView
             report={editor.report}
             onClose={() => setPanel(null)}
@@ -164,10 +195,10 @@ export function DraftScreen(props: DraftScreenProps) {
               requestAnimationFrame(() => focusFinding({ cells: [cell], fields: [] }));
             }}
           />
-        </div>
+        </Sheet>
       ) : null}
       {panel === 'export' || panel === 'print' ? (
-        <div class="draft-panel">
+        <Sheet label={panel === 'print' ? '打印报告' : '导出'} innerDialog>
           <ExportDialog
             key={panel}
             report={editor.report}
@@ -176,7 +207,7 @@ export function DraftScreen(props: DraftScreenProps) {
             intent={panel === 'print' ? 'print' : 'download'}
             onClose={() => setPanel(null)}
           />
-        </div>
+        </Sheet>
       ) : null}
       <Editor
         editor={editor}

@@ -37,7 +37,9 @@ export function DraftToolbar(p: DraftToolbarProps) {
       ) : (
         <SaveStatus status={p.status} />
       )}
-      <span class="file-status">{p.fileStatus}</span>
+      <span class="file-status" title={p.fileStatus}>
+        {p.fileStatus}
+      </span>
       <nav class="actions" aria-label="草稿操作">
         <button
           type="button"
@@ -61,10 +63,20 @@ export function DraftToolbar(p: DraftToolbarProps) {
         <button type="button" onClick={p.onSaveAs} disabled={p.fileBusy} title="Ctrl+Shift+S">
           另存为
         </button>
-        <button type="button" aria-pressed={pressed('export')} onClick={() => toggle('export')}>
-          导出PDF
+        <button
+          type="button"
+          aria-pressed={pressed('export')}
+          onClick={() => toggle('export')}
+          title="导出 PDF、Word 或网页（发布到网站）"
+        >
+          导出
         </button>
-        <button type="button" aria-pressed={pressed('print')} onClick={() => toggle('print')}>
+        <button
+          type="button"
+          aria-pressed={pressed('print')}
+          onClick={() => toggle('print')}
+          title="生成 PDF 并在新标签页中打开，用浏览器打印"
+        >
           打印
         </button>
         <button type="button" aria-pressed={pressed('history')} onClick={() => toggle('history')}>

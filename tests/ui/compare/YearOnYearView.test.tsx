@@ -128,20 +128,46 @@ describe('YearOnYearView', () => {
   );
 
   it(
-    'shows a section copied from last year as 雷同, its passages side by side, and the 提示 comes from the 审核',
+    'shows a section copied from last year as 雷同, paragraph by paragraph, and the 提示 comes from the 审核',
     () => {
       const report = report2022();
       setup(report);
       const problems = screen.getByRole('region', { name: '五、存在的主要问题及改进情况' });
-      expect(problems).toHaveTextContent('与上年相似度 100%');
+      expect(problems).toHaveTextContent('与上年相似度 100%（只比措辞，不计数字）');
       expect(problems).toHaveTextContent('内容雷同');
-      const passages = within(problems).getByRole('table', { name: /与上年相同的段落（共 1 段）/ });
-      const [thisYear, lastYear] = within(passages).getAllByRole('cell');
-      expect(thisYear!.textContent).toBe(report.sections.problems);
-      expect(lastYear!.textContent).toBe(report.lastYear!.sections.problems);
+      const lines = report.sections.problems.split('\n').filter((l) => l.trim());
+      const table = within(problems).getByRole('table', {
+        name: `五、存在的主要问题及改进情况 逐段对照（共 ${lines.length} 段）`,
+      });
+      const rows = within(table).getAllByRole('row').slice(1);
+      expect(rows).toHaveLength(lines.length);
+      for (const [i, row] of rows.entries()) {
+        const [thisYear, lastYear] = within(row).getAllByRole('cell');
+        expect(thisYear!.textContent).toBe(lines[i]!.trim());
+        expect(lastYear!.textContent).toBe(lines[i]!.trim());
+        expect(within(row).getByRole('rowheader')).toHaveTextContent('完全相同');
+      }
 
       const hints = evaluate(report).filter((f) => f.ruleId === 'TEXT-SIMILAR');
       expect(hints.map((f) => [f.severity, f.fields])).toEqual([['提示', ['problems']]]);
+    },
+    SLOW,
+  );
+
+  it(
+    'after a number in a copied paragraph is edited: that paragraph 只改了数字, the number marked on both sides',
+    () => {
+      const report = report2022();
+      const [first, ...rest] = report.sections.problems.split('\n');
+      report.sections.problems = [`${first}共计2件。`, ...rest].join('\n');
+      report.lastYear!.sections.problems = [`${first}共计1件。`, ...rest].join('\n');
+      setup(report);
+      const problems = screen.getByRole('region', { name: '五、存在的主要问题及改进情况' });
+      expect(problems).toHaveTextContent(/只改了数字 1 段/);
+      const row = within(problems).getAllByRole('row')[1]!;
+      expect(within(row).getByRole('rowheader')).toHaveTextContent('只改了数字');
+      expect(row.querySelector('ins')?.textContent).toBe('（本年新写：2）');
+      expect(row.querySelector('del')?.textContent).toBe('（本年已改掉：1）');
     },
     SLOW,
   );

@@ -38,7 +38,8 @@ async function renderHome() {
 const rowNames = () =>
   within(screen.getByRole('table'))
     .getAllByRole('rowheader')
-    .map((cell) => cell.textContent);
+    // The name as shown, without the 机关名称/年度 said under a name given on purpose (narrow windows).
+    .map((cell) => cell.textContent?.replace(cell.querySelector('.draft-name-facts')?.textContent ?? '', ''));
 
 describe('the draft list', () => {
   it('shows each draft with agency, year, last save, 审核 counts and size, newest first', async () => {
@@ -112,11 +113,36 @@ describe('the draft list', () => {
     expect(rowNames()).toContain('财政局 2024 送审稿');
   });
 
-  it('复制 adds a copy named 副本', async () => {
+  it('复制 adds a copy named by its own report (it follows its agency and year), and says so', async () => {
     const { user } = await renderHome();
     await user.click(screen.getByRole('button', { name: '复制：某县教育局 2025年度' }));
-    await waitFor(() => expect(rowNames()).toContain('某县教育局 2025年度（副本）'));
+    await waitFor(() => expect(rowNames().filter((n) => n === '某县教育局 2025年度')).toHaveLength(2));
     expect(await repo.list()).toHaveLength(4);
+    expect(screen.getByRole('status')).toHaveTextContent(/已复制“某县教育局 2025年度”。副本是最近保存的一份/);
+    const copy = (await repo.list()).find((d) => d.id !== 'c' && d.agency === '某县教育局')!;
+    expect(copy.customName).toBeNull();
+  });
+
+  it('新建下一年度 of a draft whose next year exists asks first: open it, make another, or cancel', async () => {
+    await repo.create(blankReport({ id: 'd', agency: '某市财政局', year: 2025 }));
+    const { user, onOpen } = await renderHome();
+    await user.click(screen.getByRole('button', { name: '新建下一年度：某市财政局 2024年度' }));
+    const ask = await screen.findByRole('alert');
+    expect(ask).toHaveTextContent(/已有 2025 年度的草稿“某市财政局 2025年度”/);
+    const open = within(ask).getByRole('button', { name: '打开已有的草稿' });
+    expect(open).toHaveFocus();
+    await user.click(within(ask).getByRole('button', { name: '取消' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(await repo.list()).toHaveLength(4);
+
+    await user.click(screen.getByRole('button', { name: '新建下一年度：某市财政局 2024年度' }));
+    await user.click(await screen.findByRole('button', { name: '打开已有的草稿' }));
+    expect(onOpen).toHaveBeenCalledWith('d');
+
+    await user.click(screen.getByRole('button', { name: '新建下一年度：某市财政局 2024年度' }));
+    await user.click(await screen.findByRole('button', { name: '仍然新建' }));
+    await waitFor(() => expect(onOpen).toHaveBeenCalledTimes(2));
+    expect(await repo.list()).toHaveLength(5);
   });
 
   it('删除 moves to the 回收站, 撤销 brings it back', async () => {

@@ -16,7 +16,7 @@ async function renderApp(report: () => Report = exampleReport) {
   const draft = await repository.create(report());
   location.hash = `#/draft/${draft.summary.id}`;
   render(<App openRepository={async () => ({ repository, problem: null })} />);
-  await screen.findByRole('button', { name: '导出PDF' });
+  await screen.findByRole('button', { name: '导出', exact: true });
   return user;
 }
 
@@ -161,11 +161,21 @@ describe('editor: keyboard moves', () => {
     expect(document.activeElement).toBe(cell('t3.carriedIn.business'));
     await user.keyboard('{ArrowLeft}{ArrowUp}');
     expect(document.activeElement).toBe(cell('t3.new.natural'));
-    await user.click(cell('t3.new.total'));
+    // Tab runs through the cells that can be typed in: the automatic 总计 is passed by, both ways.
+    await user.click(cell('t3.new.otherOrg'));
     await user.keyboard('{Tab}');
     expect(document.activeElement).toBe(cell('t3.carriedIn.natural'));
     await user.keyboard('{Shift>}{Tab}{/Shift}');
+    expect(document.activeElement).toBe(cell('t3.new.otherOrg'));
+    // The arrows still reach it (to read it); typing there says at once why nothing happens.
+    await user.keyboard('{ArrowRight}');
     expect(document.activeElement).toBe(cell('t3.new.total'));
+    await user.keyboard('7');
+    expect(cell('t3.new.total').value).toBe('3');
+    await waitFor(() => expect(document.querySelector('.cell-notice')).not.toBeNull());
+    expect(document.querySelector('.cell-notice')?.textContent).toMatch(
+      /^一、本年新收政府信息公开申请数量·总计 是自动合计，不能直接修改/,
+    );
   });
 
   it('in table 2, moving down from a three-column band lands in the single-value band', async () => {
@@ -330,7 +340,7 @@ describe('editor: confirming 提示 (issue 15)', () => {
     const draft = await repository.create(r);
     location.hash = `#/draft/${draft.summary.id}`;
     render(<App openRepository={async () => ({ repository, problem: null })} />);
-    await screen.findByRole('button', { name: '导出PDF' });
+    await screen.findByRole('button', { name: '导出', exact: true });
     expect(badge()).toBe('待确认·错误0/提示2');
     const fills = screen.getAllByRole('button', { name: '空白格填 0' });
     await user.click(fills[1]!); // table 4's

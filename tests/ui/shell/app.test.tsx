@@ -128,14 +128,16 @@ describe('app shell', { timeout: 20_000 }, () => {
 
   it('says on the start page what this browser refuses here, and 关于 states there is no network', async () => {
     const { user } = renderApp();
-    // happy-dom has neither IndexedDB nor Web Workers: both are named, with what to do.
+    // happy-dom has neither IndexedDB nor Web Workers: both are named in Chinese, with what to do.
     const notice = await shown('.environment-notice');
-    expect(notice.textContent).toContain('IndexedDB');
+    expect(notice.textContent).toContain('浏览器存储');
+    expect(notice.textContent).not.toMatch(/IndexedDB|Worker/);
     expect(notice.textContent).toContain('无法导出 PDF');
     await user.click(screen.getByRole('button', { name: '知道了' }));
     expect(document.querySelector('.environment-notice')).toBeNull();
     await user.click(screen.getByRole('button', { name: '关于' }));
-    expect(document.querySelector('.draft-panel')?.textContent).toContain('不');
-    expect(document.querySelector('.draft-panel')?.textContent).toMatch(/网络|联网/);
+    const about = await screen.findByRole('dialog', { name: '关于信息公开年报填报工具' });
+    expect(about.textContent).toMatch(/网络|联网/);
+    expect(about.textContent).not.toContain('IndexedDB');
   });
 });
