@@ -258,6 +258,9 @@ describe('汇总 in real Chromium', () => {
     expect(text).toContain(`一、本年新收政府信息公开申请数量（${shown['t3.new.total']}）`);
     await expect.poll(() => page.locator('.export-progress').innerText()).toContain('已开始下载');
     await screenshot(page, 'aggregate-pdf-exported');
+    // The export panel is a sheet over the page: Escape closes it.
+    await page.keyboard.press('Escape');
+    await page.locator('.export-dialog').waitFor({ state: 'detached' });
   });
 
   it('stored two drafts in all: the sample and one combined report', async () => {

@@ -129,6 +129,8 @@ describe('导入往年报告 in real Chromium', () => {
       .poll(() => page.locator('.history-panel, [aria-label*="历史版本"]').count())
       .toBeGreaterThan(0);
     await screenshot(page, 'import-history');
+    // 历史版本 is a sheet over the page: Escape closes it.
+    await page.keyboard.press('Escape');
 
     await nav('草稿列表').click();
     const row = page.locator(`tr[data-draft-id="${importedId}"]`);

@@ -82,7 +82,11 @@ export async function openExportPanel(page: Page, intent: 'download' | 'print') 
   const button = page
     .locator('.draft-toolbar')
     .getByRole('button', { name: intent === 'print' ? '打印' : '导出', exact: true });
-  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+  if ((await button.getAttribute('aria-pressed')) !== 'true') {
+    // The other panel is a sheet over the page: close it first, as a clerk would.
+    if (await page.locator('.export-dialog').count()) await closeExportPanel(page);
+    await button.click();
+  }
   const dialog = page.getByRole('dialog', {
     name: intent === 'print' ? '打印报告' : '导出 PDF · Word · 网页',
   });

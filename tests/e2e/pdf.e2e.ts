@@ -316,7 +316,8 @@ describe('PDF export in real Chromium', () => {
     }
     renderKept(draft.file, 1, 60, 'draft-page1');
 
-    // Fixed: the export is the clean version again.
+    // Fixed: the export is the clean version again (the export sheet closed to reach the table).
+    await closeExportPanel(page);
     await typeCell(page, 't3.granted.natural', '0');
     await expect.poll(badge, SLOW).toMatch(/错误 0/);
     const fixed = await download('fixed');
