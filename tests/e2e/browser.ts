@@ -46,6 +46,10 @@ export async function startApp(): Promise<{ url: string; close(): Promise<void> 
     configFile: 'vite.config.ts',
     logLevel: 'error',
     server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false },
+    // Every dependency is found at start-up, also those behind lazy imports and workers: one found
+    // later makes Vite optimise again mid-run, and with hmr off a page loading then can be left with
+    // outdated module URLs and never start (seen once on a fresh clone, as a draft list that never came).
+    optimizeDeps: { entries: ['index.html', 'src/**/*.{ts,tsx}'] },
   });
   await server.listen();
   const address = server.httpServer?.address();
