@@ -158,6 +158,8 @@ describe('导入往年报告 in real Chromium', () => {
     await waitSaved();
 
     await nav('草稿列表').click();
+    // The list is read from IndexedDB after the click: count it once the imported draft is shown.
+    await page.locator(`tr[data-draft-id="${importedId}"]`).waitFor();
     const before = await draftRows().count();
     await page
       .locator(`tr[data-draft-id="${importedId}"]`)

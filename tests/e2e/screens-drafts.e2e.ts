@@ -34,6 +34,8 @@ const nav = (page: Page, name: string) =>
 async function toList(page: Page) {
   await nav(page, '草稿列表').click();
   await page.getByRole('heading', { name: '草稿列表' }).waitFor();
+  // The rows are read from IndexedDB after the heading shows: wait for them before counting.
+  await page.getByText('正在读取草稿…').waitFor({ state: 'detached' });
 }
 
 const rows = (page: Page) => page.locator('.draft-table tbody tr');
