@@ -24,12 +24,21 @@ const GRID: Record<'t2' | 't3' | 't4', number[]> = {
   t4: Array<number>(15).fill(604),
 };
 
-function tableXml(report: CorpusReport, tableId: 't2' | 't3' | 't4'): string {
+/** How the office set up its tables: Word's 「重复标题行」 repeats the header rows on every page. */
+export interface DocxOptions {
+  repeatHeaderRows?: boolean;
+}
+
+function tableXml(report: CorpusReport, tableId: 't2' | 't3' | 't4', options: DocxOptions): string {
   const grid = tableGrid(report, tableId);
+  // The header: the rows above the first one holding a number.
+  const headerRows = grid.rows.findIndex((row) => row.some((cell) => cell.value));
+  const rowProperties = (r: number) =>
+    options.repeatHeaderRows && r < headerRows ? '<w:trPr><w:tblHeader/></w:trPr>' : '';
   const borders = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']
     .map((side) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`)
     .join('');
-  const rows = gridPlaces(grid).map((places) => {
+  const rows = gridPlaces(grid).map((places, r) => {
     const cells: string[] = [];
     for (let col = 0; col < places.length; ) {
       const place = places[col]!;
@@ -47,13 +56,13 @@ function tableXml(report: CorpusReport, tableId: 't2' | 't3' | 't4'): string {
       );
       col += cell.colSpan;
     }
-    return `<w:tr>${cells.join('')}</w:tr>`;
+    return `<w:tr>${rowProperties(r)}${cells.join('')}</w:tr>`;
   });
   const gridCols = GRID[tableId].map((w) => `<w:gridCol w:w="${w}"/>`).join('');
   return `<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:jc w:val="center"/><w:tblBorders>${borders}</w:tblBorders></w:tblPr><w:tblGrid>${gridCols}</w:tblGrid>${rows.join('')}</w:tbl>`;
 }
 
-export function reportDocx(report: CorpusReport): Buffer {
+export function reportDocx(report: CorpusReport, options: DocxOptions = {}): Buffer {
   const body: string[] = [
     paragraph(`${report.agency}${report.year}年政府信息公开工作年度报告`, { bold: true, center: true }),
     ...report.preamble.map((p) => paragraph(p)),
@@ -61,7 +70,7 @@ export function reportDocx(report: CorpusReport): Buffer {
   for (const section of SECTIONS) {
     body.push(paragraph(section.heading, { bold: true }));
     if (section.kind === 'text') body.push(...report[section.key].map((p) => paragraph(p)));
-    else body.push(tableXml(report, section.table), paragraph(''));
+    else body.push(tableXml(report, section.table, options), paragraph(''));
   }
   const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${W}><w:body>${body.join('')}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr></w:body></w:document>`;
   const files = {

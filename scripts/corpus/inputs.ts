@@ -32,7 +32,7 @@ const TEXT_KINDS = [
 ];
 
 export function corpusInputs(dir: string): CorpusInput[] {
-  return ['page.html', ...TEXT_KINDS, 'report.docx', 'a4.pdf', 'narrow.pdf']
+  return ['page.html', ...TEXT_KINDS, 'report.docx', 'a4.pdf', 'narrow.pdf', 'word.pdf']
     .filter((name) => existsSync(join(dir, name)))
     .map((name) => ({ kind: name, path: join(dir, name), dir }));
 }

@@ -4,8 +4,10 @@
  * ones); where a rule is missing between two grid places they are one merged cell (colspan /
  * rowspan, as published); each text piece goes to the cell its centre lies in. Text outside tables
  * becomes paragraphs (a line that runs to within a few characters of the right margin continues on
- * the next). The HTML then takes the importer's exact path for web pages (html-text.ts), so a PDF
- * is read cell by cell, not in whatever order a viewer copies its text. DOM-free.
+ * the next). A table going on over pages is read as one: header rows a word processor repeats on
+ * each page are left out, a row (its label, or a number wrapped in a narrow cell) broken by the page
+ * is joined again. The HTML then takes the importer's exact path for web pages (html-text.ts), so a
+ * PDF is read cell by cell, not in whatever order a viewer copies its text. DOM-free.
  */
 import { TABLES } from '../../report/template.ts';
 import { looksLikeValue } from '../cell-value.ts';
@@ -211,6 +213,51 @@ function lines(pieces: readonly PdfPiece[]): Line[] {
     .filter((l) => l.text);
 }
 
+/** A number alone (digits, perhaps with a decimal point): what a value cell holds. */
+const DIGITS = /^\d+(?:\.\d*)?$|^\.\d+$/;
+
+const cellWidth = (table: Table, cell: Cell) => table.xs[cell.right + 1]! - table.xs[cell.left]!;
+
+/** A line that could not have taken one more character (padding of at least 0.6 em each side). */
+const fills = (line: Line, width: number) => {
+  const used = line.x2 - line.x1;
+  return used + used / line.text.length > width - 1.2 * line.size;
+};
+
+/**
+ * The cell's lines of text, a number that wrapped inside a too-narrow cell joined again (Word and
+ * WPS break 「1268」 into 「126」 over 「8」 when a column is narrow; the rest may even go on at the
+ * top of the next page). Joined only where every line is digits alone, one right under the other,
+ * and each line but the last fills the cell. Two numbers of two rows never fill their cells that
+ * way, and a wrongly joined number would still break the table's totals, which the importer checks.
+ */
+function cellLines(table: Table, cell: Cell): string[] {
+  const found = lines(cell.pieces);
+  const texts = [...found.map((l) => l.text), ...cell.continued];
+  const width = cellWidth(table, cell);
+  const wrapped =
+    texts.length > 1 &&
+    texts.every((t) => DIGITS.test(t)) &&
+    found.every(
+      (l, k) =>
+        k === texts.length - 1 ||
+        (fills(l, width) && (k + 1 === found.length || l.y - found[k + 1]!.y <= 1.5 * l.size)),
+    );
+  return wrapped ? [texts.join('')] : texts;
+}
+
+/** A number that fills its cell to the last line: its rest may be at the top of the next page. */
+function numberGoesOn(table: Table, cell: Cell): boolean {
+  const found = lines(cell.pieces);
+  const last = found[found.length - 1];
+  return (
+    last !== undefined &&
+    cell.continued.length === 0 &&
+    found.every((l) => DIGITS.test(l.text)) &&
+    fills(last, cellWidth(table, cell))
+  );
+}
+
 function tableHtml(table: Table): string {
   const rows: string[] = [];
   for (let j = 0; j < table.ys.length - 1; j++) {
@@ -221,7 +268,7 @@ function tableHtml(table: Table): string {
         const spans =
           (c.bottom > c.top ? ` rowspan="${c.bottom - c.top + 1}"` : '') +
           (c.right > c.left ? ` colspan="${c.right - c.left + 1}"` : '');
-        const text = [...lines(c.pieces).map((l) => l.text), ...c.continued].map(escapeHtml).join('<br>');
+        const text = cellLines(table, c).map(escapeHtml).join('<br>');
         return `<td${spans}>${text}</td>`;
       });
     rows.push(`<tr>${cells.join('')}</tr>`);
@@ -253,7 +300,7 @@ function paragraphs(page: readonly Line[]): string[] {
   return out;
 }
 
-type Block = { top: number; table: Table } | { top: number; html: string };
+type Block = { top: number; table: Table } | { top: number; paragraphs: string[] };
 
 function pageBlocks(page: PdfPageData): Block[] {
   const tables = ruleGroups(page.rules)
@@ -273,9 +320,7 @@ function pageBlocks(page: PdfPageData): Block[] {
     if (run.length === 0) return;
     blocks.push({
       top: run[0]!.y + run[0]!.size,
-      html: paragraphs(run)
-        .map((p) => `<p>${escapeHtml(p)}</p>`)
-        .join('\n'),
+      paragraphs: paragraphs(run),
     });
     run = [];
   };
@@ -297,29 +342,80 @@ const namesRow = (text: string) => {
   return ROW_KEYS.some((key) => normalised.includes(key));
 };
 
-const cellText = (cell: Cell) => [...lines(cell.pieces).map((l) => l.text), ...cell.continued].join('');
+const cellText = (table: Table, cell: Cell) => cellLines(table, cell).join('');
 const firstRow = (table: Table) => table.cells.filter((c) => c.top === 0).sort((a, b) => a.left - b.left);
 const lastRow = (table: Table) =>
   table.cells.filter((c) => c.bottom === table.ys.length - 2).sort((a, b) => a.left - b.left);
+
+/** Both tables have the same left and right edge. */
+const sameEdges = (a: Table, b: Table) =>
+  Math.abs(a.xs[0]! - b.xs[0]!) <= 2 && Math.abs(a.xs[a.xs.length - 1]! - b.xs[b.xs.length - 1]!) <= 2;
+
+/** The table's first `count` grid rows taken away (cells below move up). */
+function dropTopRows(table: Table, count: number) {
+  table.cells = table.cells.filter((c) => c.top >= count);
+  for (const cell of table.cells) {
+    cell.top -= count;
+    cell.bottom -= count;
+  }
+  table.ys = table.ys.slice(count);
+}
+
+/** A grid row's cells as text, left to right, spaces and line breaks left out. */
+const rowTexts = (table: Table, row: number) =>
+  table.cells
+    .filter((c) => c.top === row)
+    .sort((a, b) => a.left - b.left)
+    .map((c) => cellText(table, c).replace(/\s+/g, ''));
+
+/**
+ * Header rows a word processor repeats at the top of each page a table goes on to (Word's 「重复标题
+ * 行」): the continued table's first rows, the same words in the same order as the first rows of
+ * `earlier` (the table where it began), none of them holding a number. How many there are (0 when none).
+ */
+function repeatedHeaderRows(earlier: Table, after: Table): number {
+  // The same outer edges: columns inside may differ where the rows below draw fewer of them.
+  if (!sameEdges(earlier, after)) return 0;
+  let rows = 0;
+  for (let j = 0; j < Math.min(earlier.ys.length, after.ys.length) - 2; j++) {
+    const texts = rowTexts(after, j);
+    if (texts.length === 0 || texts.join('|') !== rowTexts(earlier, j).join('|')) break;
+    const cells = after.cells.filter((c) => c.top === j);
+    if (cells.some((c) => looksLikeValue(cellText(after, c)) || namesRow(cellText(after, c)))) break;
+    rows = j + 1;
+  }
+  // Never a cut through a cell reaching below the header rows.
+  while (rows > 0 && after.cells.some((c) => c.top < rows && c.bottom >= rows)) rows--;
+  return rows;
+}
 
 /**
  * A table row broken by a page: the next page's table starts with a row of the same columns that
  * holds only the rest of the label (no numbers). Its text joins the row above, and it is dropped.
  */
 function joinBrokenRow(before: Table, after: Table) {
-  const sameColumns =
-    before.xs.length === after.xs.length && before.xs.every((x, i) => Math.abs(x - after.xs[i]!) <= 2);
   // Cells of the first row only (a cell reaching further down, an outer stub label, stays).
   const head = firstRow(after).filter((c) => c.bottom === 0);
-  if (!sameColumns || after.ys.length < 3) return;
-  const texts = head.map(cellText);
-  if (!texts.some(Boolean) || texts.some((t) => t && (looksLikeValue(t) || namesRow(t)))) return;
+  // The same columns, though a row there may draw fewer of them (a label spanning two).
+  const coarser = after.xs.every((x) => before.xs.some((b) => Math.abs(x - b) <= 2));
+  if (!coarser || !sameEdges(before, after) || after.ys.length < 3) return;
   const tail = lastRow(before);
-  for (const cell of head) {
-    const text = cellText(cell);
-    const above = tail.find((c) => c.left <= cell.left && c.right >= cell.left);
-    if (text && above) above.continued.push(text);
-  }
+  const aboveOf = (cell: Cell) => {
+    const middle = (after.xs[cell.left]! + after.xs[cell.right + 1]!) / 2;
+    return tail.find((c) => before.xs[c.left]! <= middle && middle < before.xs[c.right + 1]!);
+  };
+  // The rest of a label, or the rest of a number that filled its cell above.
+  const rest = (cell: Cell, text: string) => {
+    const above = aboveOf(cell);
+    if (DIGITS.test(text)) return above !== undefined && numberGoesOn(before, above);
+    return !looksLikeValue(text) && !namesRow(text);
+  };
+  const texts = head.map((c) => cellText(after, c));
+  if (!texts.some(Boolean) || head.some((c, k) => texts[k] && !rest(c, texts[k]!))) return;
+  head.forEach((cell, k) => {
+    const above = aboveOf(cell);
+    if (texts[k] && above) above.continued.push(texts[k]!);
+  });
   after.cells = after.cells.filter((c) => !head.includes(c));
   for (const cell of after.cells) {
     cell.top = Math.max(0, cell.top - 1);
@@ -330,16 +426,33 @@ function joinBrokenRow(before: Table, after: Table) {
 
 export function pdfPagesToHtml(pages: readonly PdfPageData[]): string {
   const pageBlocksList = pages.map(pageBlocks);
+  // Where each table going on over pages began (its header is the original of any repeated one).
+  const startOf = new Map<Table, Table>();
   // A table going on at the top of the next page (only a page number or header between).
   pageBlocksList.forEach((blocks, n) => {
     const next = pageBlocksList[n + 1];
     const last = [...blocks].reverse().find((b) => 'table' in b);
     const first = next?.find((b) => 'table' in b);
-    const between = next ? next.slice(0, next.indexOf(first!)) : [];
-    const onlyFurniture = between.every((b) => 'html' in b && b.html.split('\n').length <= 2);
-    if (last && 'table' in last && first && 'table' in first && onlyFurniture)
+    // Between them, on either page: nothing but a page number or a running header.
+    const between = [
+      ...(last ? blocks.slice(blocks.indexOf(last) + 1) : []),
+      ...(next ? next.slice(0, next.indexOf(first!)) : []),
+    ];
+    const onlyFurniture = between.every(
+      (b) => 'paragraphs' in b && b.paragraphs.length <= 2 && !b.paragraphs.some((p) => STARTS_ITEM.test(p)),
+    );
+    if (last && 'table' in last && first && 'table' in first && onlyFurniture) {
+      const start = startOf.get(last.table) ?? last.table;
+      startOf.set(first.table, start);
+      // Read on as if the header were printed once: its copy would end up in the row above.
+      dropTopRows(first.table, repeatedHeaderRows(start, first.table));
       joinBrokenRow(last.table, first.table);
+    }
   });
-  const html = pageBlocksList.flat().map((b) => ('table' in b ? tableHtml(b.table) : b.html));
+  const html = pageBlocksList
+    .flat()
+    .map((b) =>
+      'table' in b ? tableHtml(b.table) : b.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n'),
+    );
   return `<html><body>\n${html.join('\n')}\n</body></html>`;
 }

@@ -1,0 +1,130 @@
+// @vitest-environment node
+/**
+ * pdf-html on small made-up pages: what a word processor's PDF does to a table (numbers wrapped in
+ * narrow cells, header rows repeated on the next page, a number going on over the page break) is
+ * read back as one table, and nothing else is joined. The corpus (word.pdf of each report) checks
+ * the same on LibreOffice's real output.
+ */
+import { describe, expect, it } from 'vitest';
+import { pdfPagesToHtml } from '../../src/import/pdf/pdf-html.ts';
+import type { PdfPageData, PdfPiece, PdfRule } from '../../src/import/pdf/pdf-page.ts';
+
+const SIZE = 11;
+const DIGIT = 7;
+
+/** Text centred in the column [left, right], on the baseline y (digits and hanzi alike 7 pt / 11 pt wide). */
+function piece(text: string, left: number, right: number, y: number): PdfPiece {
+  const width = [...text].reduce((w, ch) => w + (/\d/.test(ch) ? DIGIT : SIZE), 0);
+  return { text, x: (left + right - width) / 2, y, width, size: SIZE };
+}
+
+/** The rules of a grid: every column edge from top to bottom, every row edge across. */
+function grid(xs: number[], ys: number[]): PdfRule[] {
+  const [top, bottom] = [ys[0]!, ys[ys.length - 1]!];
+  return [
+    ...xs.map((x) => ({ x1: x, y1: bottom, x2: x, y2: top })),
+    ...ys.map((y) => ({ x1: xs[0]!, y1: y, x2: xs[xs.length - 1]!, y2: y })),
+  ];
+}
+
+const page = (pieces: PdfPiece[], rules: PdfRule[]): PdfPageData => ({
+  width: 595,
+  height: 842,
+  pieces,
+  rules,
+});
+
+/** The rows of the HTML's tables, as cell texts («<br>» between lines of a cell). */
+function tableRows(html: string): string[][] {
+  return [...html.matchAll(/<tr>(.*?)<\/tr>/g)].map((row) =>
+    [...row[1]!.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((cell) => cell[1]!),
+  );
+}
+
+// A label column and two narrow value columns: a 30 pt cell holds two digits beside its padding.
+const XS = [80, 200, 230, 260];
+
+describe('pdfPagesToHtml: a word processor’s table', () => {
+  it('joins a number wrapped inside its narrow cell (「12」 over 「6」 is 126)', () => {
+    const pieces = [
+      piece('本年新收', 80, 200, 700),
+      piece('12', 230, 260, 706),
+      piece('6', 230, 260, 693),
+      piece('5', 200, 230, 700),
+    ];
+    const rows = tableRows(pdfPagesToHtml([page(pieces, grid(XS, [720, 680]))]));
+    expect(rows).toEqual([['本年新收', '5', '126']]);
+  });
+
+  it('keeps apart two numbers in one cell that do not fill it (a rule missing between two rows)', () => {
+    const wide = [80, 200, 260];
+    const pieces = [piece('甲', 80, 200, 700), piece('5', 200, 260, 706), piece('7', 200, 260, 693)];
+    const rows = tableRows(pdfPagesToHtml([page(pieces, grid(wide, [720, 680]))]));
+    expect(rows).toEqual([['甲', '5<br>7']]);
+  });
+
+  it('does not join a number with words in the same cell', () => {
+    const pieces = [piece('甲', 80, 200, 700), piece('22', 230, 260, 706), piece('件', 230, 260, 693)];
+    const rows = tableRows(pdfPagesToHtml([page(pieces, grid(XS, [720, 680]))]));
+    expect(rows[0]![2]).toBe('22<br>件');
+  });
+
+  it('drops the header rows repeated on the next page, and joins the rest of a label and of a number there', () => {
+    const header = (y: number) => [
+      piece('项目', 80, 200, y),
+      piece('甲', 200, 230, y),
+      piece('乙', 230, 260, y),
+    ];
+    const first = page(
+      [
+        ...header(760),
+        piece('一、本年新收', 80, 200, 720),
+        piece('3', 200, 230, 720),
+        piece('4', 230, 260, 720),
+        piece('二、上年结转政府信', 80, 200, 680),
+        piece('1', 200, 230, 680),
+        piece('12', 230, 260, 680),
+      ],
+      grid(XS, [780, 740, 700, 660]),
+    );
+    const second = page(
+      [
+        ...header(760),
+        piece('息公开申请数量', 80, 200, 720),
+        piece('6', 230, 260, 720),
+        piece('三、结转下年度', 80, 200, 680),
+        piece('0', 200, 230, 680),
+        piece('2', 230, 260, 680),
+      ],
+      grid(XS, [780, 740, 700, 660]),
+    );
+    expect(tableRows(pdfPagesToHtml([first, second]))).toEqual([
+      ['项目', '甲', '乙'],
+      ['一、本年新收', '3', '4'],
+      ['二、上年结转政府信<br>息公开申请数量', '1', '126'],
+      ['三、结转下年度', '0', '2'],
+    ]);
+  });
+
+  it('a heading between two tables: the second is a table of its own, not the first going on', () => {
+    const first = page(
+      [piece('规章', 80, 200, 720), piece('1', 200, 230, 720), piece('2', 230, 260, 720)],
+      grid(XS, [740, 700]),
+    );
+    first.pieces.push({ text: '三、收到和处理政府信息公开申请情况', x: 80, y: 120, width: 300, size: SIZE });
+    const second = page(
+      [
+        ...[piece('项目', 80, 200, 720), piece('甲', 200, 230, 720), piece('乙', 230, 260, 720)],
+        ...[piece('一、本年新收', 80, 200, 680), piece('3', 200, 230, 680), piece('4', 230, 260, 680)],
+      ],
+      grid(XS, [740, 700, 660]),
+    );
+    const html = pdfPagesToHtml([first, second]);
+    expect(tableRows(html)).toEqual([
+      ['规章', '1', '2'],
+      ['项目', '甲', '乙'],
+      ['一、本年新收', '3', '4'],
+    ]);
+    expect(html).toContain('<p>三、收到和处理政府信息公开申请情况</p>');
+  });
+});
