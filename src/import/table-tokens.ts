@@ -44,8 +44,10 @@ function pushBreak(tokens: Token[], line: number) {
 const PAGE_NUMBER =
   /^(?:[-—–－‒―─]+\s*\d{1,4}\s*[-—–－‒―─]+|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*[/／]\s*\d{1,4})$/;
 
-export const isPageNumberLine = (line: SourceLine): boolean =>
-  PAGE_NUMBER.test(line.text.replace(/[\s\u00a0\u3000]+/g, ' ').trim());
+export const isPageNumberText = (text: string): boolean =>
+  PAGE_NUMBER.test(text.replace(/[\s\u00a0\u3000]+/g, ' ').trim());
+
+export const isPageNumberLine = (line: SourceLine): boolean => isPageNumberText(line.text);
 
 function tabTokens(lines: readonly SourceLine[]): Token[] {
   const tokens: Token[] = [];

@@ -127,4 +127,45 @@ describe('pdfPagesToHtml: a word processor’s table', () => {
     ]);
     expect(html).toContain('<p>三、收到和处理政府信息公开申请情况</p>');
   });
+
+  it('a paragraph broken by the page is one paragraph; a new, indented one on the next page is not joined', () => {
+    const line = (text: string, x: number, y: number, width = 400): PdfPiece => ({
+      text,
+      x,
+      y,
+      width,
+      size: SIZE,
+    });
+    const pageNumber = (n: number) => line(`— ${n} —`, 270, 60, 40);
+    const first = page(
+      [
+        line('一是加强网站建设，持续做好', 112, 700, 378),
+        line('法定主动公开内容，做好科技', 90, 684),
+        pageNumber(1),
+      ],
+      [],
+    );
+    const second = page(
+      [line('厅网站专栏规范设置。', 90, 760, 120), line('二是做好政策解读。', 112, 744, 120), pageNumber(2)],
+      [],
+    );
+    const third = page([line('三是加强平台建设。', 112, 760, 120), pageNumber(3)], []);
+    const html = pdfPagesToHtml([first, second, third]);
+    expect(html).toContain('<p>一是加强网站建设，持续做好法定主动公开内容，做好科技厅网站专栏规范设置。</p>');
+    expect(html).toContain('<p>二是做好政策解读。</p>');
+    expect(html).toContain('<p>三是加强平台建设。</p>');
+    expect(html).toContain('<p>— 2 —</p>');
+  });
+
+  it('spaces between Chinese characters (a justified line spread out) are not words apart', () => {
+    const pieces: PdfPiece[] = ['扩', '大公', ' ', '众参与，', '强化 主动'].map((text, k) => ({
+      text,
+      x: 90 + k * 40,
+      y: 700,
+      width: 22,
+      size: SIZE,
+    }));
+    pieces.push({ text: 'PDF 文件', x: 300, y: 700, width: 50, size: SIZE });
+    expect(pdfPagesToHtml([page(pieces, [])])).toContain('<p>扩大公众参与，强化主动 PDF 文件</p>');
+  });
 });

@@ -12,6 +12,7 @@
 import { TABLES } from '../../report/template.ts';
 import { looksLikeValue } from '../cell-value.ts';
 import { normaliseLabel } from '../normalise.ts';
+import { isPageNumberText } from '../table-tokens.ts';
 import { rowTargets } from '../template-labels.ts';
 import type { PdfPageData, PdfPiece, PdfRule } from './pdf-page.ts';
 
@@ -188,6 +189,10 @@ function place(table: Table, piece: PdfPiece): Cell | null {
   return i >= 0 && j >= 0 ? (table.at[i]![j] ?? null) : null;
 }
 
+/** Spaces after a hanzi or CJK punctuation mark (full-width forms included) and before another. */
+const SPACE_BETWEEN_HANZI =
+  /([\u3000-\u303f\u3400-\u9fff\uff00-\uffef])[ \u00a0]+(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])/g;
+
 /** Pieces as lines of text, top to bottom: pieces on one baseline joined, a space where there is a gap. */
 function lines(pieces: readonly PdfPiece[]): Line[] {
   const sorted = [...pieces].sort((a, b) => b.y - a.y || a.x - b.x);
@@ -208,7 +213,9 @@ function lines(pieces: readonly PdfPiece[]): Line[] {
         text += p.text;
         end = p.x + p.width;
       }
-      return { text: text.trim(), x1: row[0]!.x, x2: end, y: line.y, size: line.size };
+      // Spaces between two Chinese characters are a justified line's spacing, never a word break.
+      const joined = text.replace(SPACE_BETWEEN_HANZI, '$1').trim();
+      return { text: joined, x1: row[0]!.x, x2: end, y: line.y, size: line.size };
     })
     .filter((l) => l.text);
 }
@@ -300,7 +307,15 @@ function paragraphs(page: readonly Line[]): string[] {
   return out;
 }
 
-type Block = { top: number; table: Table } | { top: number; paragraphs: string[] };
+interface TextBlock {
+  top: number;
+  paragraphs: string[];
+  /** The first and last line that is not a page number (for a paragraph going on over the page). */
+  firstLine: Line | null;
+  lastLine: Line | null;
+}
+
+type Block = { top: number; table: Table } | TextBlock;
 
 function pageBlocks(page: PdfPageData): Block[] {
   const tables = ruleGroups(page.rules)
@@ -318,9 +333,12 @@ function pageBlocks(page: PdfPageData): Block[] {
   let run: Line[] = [];
   const flush = () => {
     if (run.length === 0) return;
+    const content = run.filter((l) => !isPageNumberText(l.text));
     blocks.push({
       top: run[0]!.y + run[0]!.size,
       paragraphs: paragraphs(run),
+      firstLine: content[0] ?? null,
+      lastLine: content[content.length - 1] ?? null,
     });
     run = [];
   };
@@ -424,6 +442,36 @@ function joinBrokenRow(before: Table, after: Table) {
   after.ys = after.ys.slice(1);
 }
 
+/**
+ * A paragraph broken by the page: the last line of a page's text reaches the right margin and the
+ * next page's text starts at the left margin (no indent, no 「一、」): one paragraph, as in
+ * paragraphs(). The margins are the document's, so that a page of few lines is judged like the rest.
+ */
+function joinParagraphsOverPages(pageBlocksList: Block[][]) {
+  const texts = pageBlocksList.flat().filter((b): b is TextBlock => 'paragraphs' in b);
+  const content = texts.flatMap((b) => [b.firstLine, b.lastLine]).filter((l): l is Line => l !== null);
+  if (content.length === 0) return;
+  const left = Math.min(...content.map((l) => l.x1));
+  const right = Math.max(...content.map((l) => l.x2));
+  const isText = (b: Block | undefined): b is TextBlock => b !== undefined && 'paragraphs' in b;
+  pageBlocksList.forEach((blocks, n) => {
+    const end = blocks[blocks.length - 1];
+    const start = pageBlocksList[n + 1]?.[0];
+    if (!isText(end) || !isText(start) || !end.lastLine || !start.firstLine) return;
+    const goesOn =
+      end.lastLine.x2 >= right - 4 * end.lastLine.size &&
+      start.firstLine.x1 <= left + 0.5 * start.firstLine.size &&
+      !STARTS_ITEM.test(start.firstLine.text);
+    if (!goesOn) return;
+    let at = end.paragraphs.length - 1;
+    while (at >= 0 && isPageNumberText(end.paragraphs[at]!)) at--;
+    const from = start.paragraphs.findIndex((p) => !isPageNumberText(p));
+    if (at < 0 || from < 0) return;
+    end.paragraphs[at] += start.paragraphs[from]!;
+    start.paragraphs.splice(from, 1);
+  });
+}
+
 export function pdfPagesToHtml(pages: readonly PdfPageData[]): string {
   const pageBlocksList = pages.map(pageBlocks);
   // Where each table going on over pages began (its header is the original of any repeated one).
@@ -449,6 +497,7 @@ export function pdfPagesToHtml(pages: readonly PdfPageData[]): string {
       joinBrokenRow(last.table, first.table);
     }
   });
+  joinParagraphsOverPages(pageBlocksList);
   const html = pageBlocksList
     .flat()
     .map((b) =>
