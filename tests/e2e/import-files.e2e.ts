@@ -129,6 +129,21 @@ describe('opening .docx and .pdf files on the import screen (dev server)', () =>
     );
   });
 
+  it('drops a PDF printed from Word (header rows on every page, numbers wrapped in narrow cells): exact', async () => {
+    await goImport();
+    await dropFile(page, join(CORPUS, 'city-office-2021/word.pdf'), '南宁市政府办2021年报.pdf');
+    await expectReviewOf(
+      page,
+      'city-office-2021',
+      /南宁市政府办2021年报\.pdf，PDF 的文字，表格按页面上的位置重建/,
+    );
+    // 「1268」 was printed as 「126」 over 「8」 in its narrow cell; the header was printed on each page once.
+    const source = await page.locator('.import-source').innerText();
+    expect(source).toContain('1268');
+    expect(source.split('申请人情况').length - 1).toBe(1);
+    await screenshot(page, 'import-word-pdf-review');
+  });
+
   it('refuses a paste far larger than any report at once, leaving the box empty (issue 14)', async () => {
     await goImport();
     await copyText(page, '\t行政许可\n\t11\n\n'.repeat(200_000));
