@@ -44,6 +44,12 @@ function tableRows(html: string): string[][] {
 // A label column and two narrow value columns: a 30 pt cell holds two digits beside its padding.
 const XS = [80, 200, 230, 260];
 
+/** One line of the table on the baseline y: a label, then the values ('' for an empty cell). */
+const row = (y: number, label: string, ...values: string[]): PdfPiece[] =>
+  [piece(label, XS[0]!, XS[1]!, y), ...values.map((v, k) => piece(v, XS[k + 1]!, XS[k + 2]!, y))].filter(
+    (p) => p.text,
+  );
+
 describe('pdfPagesToHtml: a word processor’s table', () => {
   it('joins a number wrapped inside its narrow cell (「12」 over 「6」 is 126)', () => {
     const pieces = [
@@ -70,33 +76,22 @@ describe('pdfPagesToHtml: a word processor’s table', () => {
   });
 
   it('drops the header rows repeated on the next page, and joins the rest of a label and of a number there', () => {
-    const header = (y: number) => [
-      piece('项目', 80, 200, y),
-      piece('甲', 200, 230, y),
-      piece('乙', 230, 260, y),
-    ];
+    const rules = grid(XS, [780, 740, 700, 660]);
     const first = page(
       [
-        ...header(760),
-        piece('一、本年新收', 80, 200, 720),
-        piece('3', 200, 230, 720),
-        piece('4', 230, 260, 720),
-        piece('二、上年结转政府信', 80, 200, 680),
-        piece('1', 200, 230, 680),
-        piece('12', 230, 260, 680),
+        ...row(760, '项目', '甲', '乙'),
+        ...row(720, '一、本年新收', '3', '4'),
+        ...row(680, '二、上年结转政府信', '1', '12'),
       ],
-      grid(XS, [780, 740, 700, 660]),
+      rules,
     );
     const second = page(
       [
-        ...header(760),
-        piece('息公开申请数量', 80, 200, 720),
-        piece('6', 230, 260, 720),
-        piece('三、结转下年度', 80, 200, 680),
-        piece('0', 200, 230, 680),
-        piece('2', 230, 260, 680),
+        ...row(760, '项目', '甲', '乙'),
+        ...row(720, '息公开申请数量', '', '6'),
+        ...row(680, '三、结转下年度', '0', '2'),
       ],
-      grid(XS, [780, 740, 700, 660]),
+      rules,
     );
     expect(tableRows(pdfPagesToHtml([first, second]))).toEqual([
       ['项目', '甲', '乙'],
@@ -107,16 +102,10 @@ describe('pdfPagesToHtml: a word processor’s table', () => {
   });
 
   it('a heading between two tables: the second is a table of its own, not the first going on', () => {
-    const first = page(
-      [piece('规章', 80, 200, 720), piece('1', 200, 230, 720), piece('2', 230, 260, 720)],
-      grid(XS, [740, 700]),
-    );
+    const first = page(row(720, '规章', '1', '2'), grid(XS, [740, 700]));
     first.pieces.push({ text: '三、收到和处理政府信息公开申请情况', x: 80, y: 120, width: 300, size: SIZE });
     const second = page(
-      [
-        ...[piece('项目', 80, 200, 720), piece('甲', 200, 230, 720), piece('乙', 230, 260, 720)],
-        ...[piece('一、本年新收', 80, 200, 680), piece('3', 200, 230, 680), piece('4', 230, 260, 680)],
-      ],
+      [...row(720, '项目', '甲', '乙'), ...row(680, '一、本年新收', '3', '4')],
       grid(XS, [740, 700, 660]),
     );
     const html = pdfPagesToHtml([first, second]);

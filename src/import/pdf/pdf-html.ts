@@ -361,7 +361,10 @@ const namesRow = (text: string) => {
 };
 
 const cellText = (table: Table, cell: Cell) => cellLines(table, cell).join('');
-const firstRow = (table: Table) => table.cells.filter((c) => c.top === 0).sort((a, b) => a.left - b.left);
+/** The cells starting in a grid row, left to right. */
+const rowCells = (table: Table, row: number) =>
+  table.cells.filter((c) => c.top === row).sort((a, b) => a.left - b.left);
+const firstRow = (table: Table) => rowCells(table, 0);
 const lastRow = (table: Table) =>
   table.cells.filter((c) => c.bottom === table.ys.length - 2).sort((a, b) => a.left - b.left);
 
@@ -381,10 +384,7 @@ function dropTopRows(table: Table, count: number) {
 
 /** A grid row's cells as text, left to right, spaces and line breaks left out. */
 const rowTexts = (table: Table, row: number) =>
-  table.cells
-    .filter((c) => c.top === row)
-    .sort((a, b) => a.left - b.left)
-    .map((c) => cellText(table, c).replace(/\s+/g, ''));
+  rowCells(table, row).map((c) => cellText(table, c).replace(/\s+/g, ''));
 
 /**
  * Header rows a word processor repeats at the top of each page a table goes on to (Word's 「重复标题
@@ -398,8 +398,7 @@ function repeatedHeaderRows(earlier: Table, after: Table): number {
   for (let j = 0; j < Math.min(earlier.ys.length, after.ys.length) - 2; j++) {
     const texts = rowTexts(after, j);
     if (texts.length === 0 || texts.join('|') !== rowTexts(earlier, j).join('|')) break;
-    const cells = after.cells.filter((c) => c.top === j);
-    if (cells.some((c) => looksLikeValue(cellText(after, c)) || namesRow(cellText(after, c)))) break;
+    if (texts.some((t) => looksLikeValue(t) || namesRow(t))) break;
     rows = j + 1;
   }
   // Never a cut through a cell reaching below the header rows.
